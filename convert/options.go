@@ -1,0 +1,40 @@
+package convert
+
+// Options configure a Converter. The zero value is valid: links are kept as
+// they are, private and password-protected items are skipped.
+type Options struct {
+	// IncludePrivate writes private items as drafts instead of skipping them.
+	IncludePrivate bool
+	// IncludeProtected writes password-protected items as drafts (never the
+	// password) instead of skipping them.
+	IncludeProtected bool
+	// Link maps every URL found in href, src and srcset. Nil keeps URLs as
+	// they are.
+	Link func(raw string) Link
+	// ReferenceLinks writes external links as numbered references too
+	// (--link-style referenced). Links to other pages are always references.
+	ReferenceLinks bool
+}
+
+// LinkKind says what a URL in a post turned out to be.
+type LinkKind int
+
+const (
+	// LinkKeep leaves the URL as written (external links, anchors, mailto).
+	LinkKeep LinkKind = iota
+	// LinkPage points at another converted page; Dest is its content file
+	// relative to content/ (e.g. "posts/2012-02-14-x.md"), with any
+	// "#fragment" appended. It is written as a {{< relref >}} reference.
+	LinkPage
+	// LinkMedia points at a media file; Dest is its path in the new site.
+	LinkMedia
+	// LinkMissing is a URL on the old site that matches nothing; it is kept
+	// as written and reported.
+	LinkMissing
+)
+
+// Link is the answer of Options.Link for one URL.
+type Link struct {
+	Kind LinkKind
+	Dest string
+}

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 
@@ -27,18 +28,45 @@ func New(site *Site, opts Options) *Converter {
 	return c
 }
 
-// Convert turns one planned item into a page. It returns an error only when
-// the item cannot be converted at all; the caller reports it and goes on.
-func (c *Converter) Convert(it *wxr.Item, plan Plan) (*Page, error) {
+// Convert turns one planned item into a page: WordPress's rendering of the
+// stored content, converted to Markdown, under front matter built from the
+// item and the plan. It returns an error only when the item cannot be
+// converted at all (including a panic in any stage, which is recovered); the
+// caller reports it and goes on.
+func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
+	if it == nil {
+		return nil, fmt.Errorf("convert: nil item")
+	}
 	if plan.Skip != "" {
 		return nil, fmt.Errorf("convert item %d: planned as skipped (%s)", it.ID, plan.Skip)
 	}
-	html, notes := c.wordpressHTML(it)
+	defer func() {
+		if r := recover(); r != nil {
+			page = nil
+			err = fmt.Errorf("convert item %d: internal error: %v", it.ID, r)
+		}
+	}()
+	html, renderNotes := c.wordpressHTML(it)
 	body, mdNotes, err := c.markdown(html)
 	if err != nil {
 		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
 	}
-	p := &Page{Path: plan.Path, Body: body, Notes: append(notes, mdNotes...)}
-	p.FrontMatter = c.frontMatter(it, plan)
-	return p, nil
+	fm, fmNotes := c.frontMatter(it, plan)
+	notes := make([]Note, 0, len(plan.Notes)+len(renderNotes)+len(mdNotes)+len(fmNotes))
+	notes = append(notes, plan.Notes...)
+	notes = append(notes, renderNotes...)
+	notes = append(notes, mdNotes...)
+	notes = append(notes, fmNotes...)
+	return &Page{Path: plan.Path, FrontMatter: fm, Body: tidyBody(body), Notes: notes}, nil
+}
+
+// tidyBody ends a non-empty body in exactly one newline and drops leading
+// blank lines.
+func tidyBody(s string) string {
+	s = strings.TrimLeft(s, "\n")
+	s = strings.TrimRight(s, "\n \t")
+	if s == "" {
+		return ""
+	}
+	return s + "\n"
 }

@@ -1,25 +1,33 @@
 package convert
 
-import "github.com/wpexit/wpexit/wxr"
+import (
+	"bytes"
+	"fmt"
+)
 
 // Page is one Hugo content file.
 type Page struct {
 	Path        string // relative to content/, slash-separated, e.g. "posts/2012-02-14-x.md"
 	FrontMatter FrontMatter
-	Body        string // Markdown, ending in one newline
+	Body        string // Markdown, ending in one newline (empty for an empty post)
 	Notes       []Note
 }
 
-// FrontMatter is the page's YAML front matter. STUB: owned by the page work.
-type FrontMatter struct {
-	Title string
-}
-
-// Bytes returns the whole file. STUB.
+// Bytes returns the whole file: the front matter between "---" lines, a
+// blank line, and the body.
 func (p *Page) Bytes() ([]byte, error) {
-	return []byte("---\ntitle: " + p.FrontMatter.Title + "\n---\n\n" + p.Body), nil
-}
-
-func (c *Converter) frontMatter(it *wxr.Item, plan Plan) FrontMatter {
-	return FrontMatter{Title: it.Title}
+	fm, err := p.FrontMatter.Marshal()
+	if err != nil {
+		return nil, fmt.Errorf("page %s: %w", p.Path, err)
+	}
+	var b bytes.Buffer
+	b.Grow(len(fm) + len(p.Body) + 16)
+	b.WriteString("---\n")
+	b.Write(fm)
+	b.WriteString("---\n")
+	if p.Body != "" {
+		b.WriteByte('\n')
+		b.WriteString(p.Body)
+	}
+	return b.Bytes(), nil
 }

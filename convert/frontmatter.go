@@ -1,0 +1,171 @@
+package convert
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// FrontMatter is the page's YAML front matter. Zero fields are left out,
+// except title, comments and wordpress_id, which every page has.
+type FrontMatter struct {
+	Aliases       []string            // other old paths of the page
+	Author        string              // author login
+	Categories    []string            // display names
+	Tags          []string            // display names
+	Taxonomies    map[string][]string // custom taxonomy name -> display names
+	PostFormat    string              // "gallery", "aside"…; "" for standard posts
+	Comments      bool                // comments were open
+	Date          time.Time           // UTC, or site-local wall time when DateLocal
+	DateLocal     bool                // the offset is unknown: written without one
+	Draft         bool
+	FeaturedImage string
+	Lastmod       time.Time // written like Date (DateLocal applies)
+	Slug          string
+	Summary       string // plain text
+	Title         string
+	URL           string
+	Weight        int
+	WordPressID   int64
+}
+
+// fixedKeys are the keys FrontMatter writes itself; a custom taxonomy with
+// one of these names, or with a name Hugo gives a meaning of its own, is
+// written as "wp_" + name.
+var fixedKeys = map[string]bool{
+	"aliases": true, "author": true, "categories": true, "tags": true,
+	"comments": true, "date": true, "draft": true, "featured_image": true,
+	"lastmod": true, "post_format": true, "slug": true, "summary": true,
+	"title": true, "url": true, "weight": true, "wordpress_id": true,
+	// Hugo's own front matter fields.
+	"build": true, "cascade": true, "description": true, "expirydate": true,
+	"headless": true, "iscjklanguage": true, "keywords": true, "layout": true,
+	"linktitle": true, "markup": true, "menu": true, "menus": true,
+	"outputs": true, "params": true, "publishdate": true, "resources": true,
+	"sitemap": true, "translationkey": true, "type": true, "images": true,
+	"expirydates": true, "lang": true, "path": true, "kind": true,
+}
+
+// TaxonomyKey is the front matter key a custom taxonomy's terms are written
+// under: its name, or "wp_" + name when the name is taken by wpexit's own
+// keys or Hugo's reserved ones.
+func TaxonomyKey(taxonomy string) string {
+	if fixedKeys[strings.ToLower(taxonomy)] || strings.HasPrefix(taxonomy, "wp_") {
+		return "wp_" + taxonomy
+	}
+	return taxonomy
+}
+
+// yamlDate formats a front matter date: UTC with "Z", or wall time without
+// an offset when the offset is unknown (Hugo then applies the site's time
+// zone).
+func yamlDate(t time.Time, local bool) string {
+	if local {
+		return t.Format("2006-01-02T15:04:05")
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+// Marshal writes the front matter as YAML (without the "---" lines): keys in
+// byte order, lists in block style at the key's column, strings quoted
+// whenever a YAML 1.1 or 1.2 reader (Hugo's among them) could read them as
+// anything but the same string.
+func (fm *FrontMatter) Marshal() ([]byte, error) {
+	m := &yaml.Node{Kind: yaml.MappingNode}
+	for _, kv := range fm.fields() {
+		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.key}
+		m.Content = append(m.Content, k, kv.value)
+	}
+	var b bytes.Buffer
+	enc := yaml.NewEncoder(&b)
+	enc.SetIndent(2)
+	enc.CompactSeqIndent()
+	if err := enc.Encode(m); err != nil {
+		return nil, fmt.Errorf("front matter: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("front matter: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// field is one front matter key and its YAML value.
+type field struct {
+	key   string
+	value *yaml.Node
+}
+
+// fields returns the keys to write, sorted.
+func (fm *FrontMatter) fields() []field {
+	var fs []field
+	add := func(k string, v *yaml.Node) { fs = append(fs, field{k, v}) }
+	if len(fm.Aliases) > 0 {
+		add("aliases", seqNode(fm.Aliases))
+	}
+	addStr := func(k, v string) {
+		if v != "" {
+			add(k, strNode(v))
+		}
+	}
+	addList := func(k string, v []string) {
+		if len(v) > 0 {
+			add(k, seqNode(v))
+		}
+	}
+	addStr("author", fm.Author)
+	addList("categories", fm.Categories)
+	addList("tags", fm.Tags)
+	for tax, names := range fm.Taxonomies {
+		addList(TaxonomyKey(tax), names)
+	}
+	addStr("post_format", fm.PostFormat)
+	add("comments", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(fm.Comments)})
+	if !fm.Date.IsZero() {
+		add("date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: yamlDate(fm.Date, fm.DateLocal)})
+	}
+	if fm.Draft {
+		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
+	}
+	addStr("featured_image", fm.FeaturedImage)
+	if !fm.Lastmod.IsZero() {
+		add("lastmod", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: yamlDate(fm.Lastmod, fm.DateLocal)})
+	}
+	addStr("slug", fm.Slug)
+	addStr("summary", fm.Summary)
+	add("title", strNode(fm.Title))
+	addStr("url", fm.URL)
+	if fm.Weight != 0 {
+		add("weight", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.Itoa(fm.Weight)})
+	}
+	if fm.WordPressID != 0 {
+		add("wordpress_id", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!int", Value: strconv.FormatInt(fm.WordPressID, 10)})
+	}
+	slices.SortStableFunc(fs, func(a, b field) int { return strings.Compare(a.key, b.key) })
+	return fs
+}
+
+// strNode is a string scalar styled by the encoder's own rules, which quote
+// "yes", "null", "1.0", "#x", "a: b" and the like.
+func strNode(s string) *yaml.Node {
+	var n yaml.Node
+	if err := n.Encode(s); err != nil {
+		// Encoding a Go string cannot fail; keep the value double-quoted
+		// should it ever do.
+		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+	}
+	return &n
+}
+
+// seqNode is a block sequence of strings.
+func seqNode(vs []string) *yaml.Node {
+	n := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq"}
+	for _, v := range vs {
+		n.Content = append(n.Content, strNode(v))
+	}
+	return n
+}

@@ -1,0 +1,72 @@
+package convert
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+)
+
+// maxBase is the longest file name (with ".md") a page gets, in bytes. Most
+// file systems allow 255; staying well below leaves room for the "-N" of a
+// renamed duplicate and for tools that add suffixes.
+const maxBase = 120
+
+// windowsReserved are device names Windows refuses as file names, with or
+// without an extension.
+var windowsReserved = map[string]bool{
+	"con": true, "prn": true, "aux": true, "nul": true,
+	"com1": true, "com2": true, "com3": true, "com4": true, "com5": true,
+	"com6": true, "com7": true, "com8": true, "com9": true,
+	"lpt1": true, "lpt2": true, "lpt3": true, "lpt4": true, "lpt5": true,
+	"lpt6": true, "lpt7": true, "lpt8": true, "lpt9": true,
+}
+
+// reservedBase are base names Hugo gives a meaning of its own: an index.md
+// turns its folder into a bundle that swallows the other pages, _index.md is
+// a section's list page.
+var reservedBase = []string{"index.md", "_index.md"}
+
+// safeSegment turns a decoded slug into one path segment that is safe on
+// every common file system and inside a relref: letters and digits of any
+// script, "-", "_" and single inner dots are kept, anything else (slashes,
+// NUL and other control characters, spaces, "#", "?", ":" …) becomes "-".
+// Leading dots, dashes and underscores are dropped, and Windows device names
+// get a trailing "_". The result may be empty.
+func safeSegment(s string, maxLen int) string {
+	var b strings.Builder
+	prev := '-'
+	for _, r := range s {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
+		case r == '_':
+		case r == '.' && prev != '.' && prev != '-':
+		default:
+			r = '-'
+		}
+		if r == '-' && prev == '-' {
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	out := strings.Trim(b.String(), "-._")
+	out = strings.TrimRight(truncateUTF8(out, maxLen, "-."), "-.")
+	if stem, _, _ := strings.Cut(out, "."); windowsReserved[strings.ToLower(stem)] {
+		out += "_"
+	}
+	return out
+}
+
+// withSuffix returns the file name stem+"-n"+".md" (n > 1) or stem+".md",
+// shortening stem so the whole name stays within maxBase bytes.
+func withSuffix(stem string, n int) string {
+	suffix := ".md"
+	if n > 1 {
+		suffix = "-" + strconv.Itoa(n) + ".md"
+	}
+	return truncateUTF8(stem, maxBase-len(suffix), "-.") + suffix
+}
+
+// foldName is the key two file names collide on: case-insensitive, because
+// macOS and Windows fold case by default.
+func foldName(base string) string { return strings.ToLower(base) }

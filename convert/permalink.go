@@ -1,0 +1,53 @@
+package convert
+
+import (
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// permalinkPath returns the path of the item's old permalink for Hugo's url
+// front matter: the path of link, percent-decoded to NFC Unicode (Hugo writes
+// an encoded alias as a literal "%C3%A9" folder), with its trailing slash or
+// ".html" as WordPress served it. It returns "" for links Hugo cannot serve
+// at a path: empty or unparsable links, query forms such as "/?p=123" or
+// "/?page_id=7" (drafts, plain permalinks), and the home page itself.
+func permalinkPath(link string) string {
+	link = strings.TrimSpace(link)
+	if link == "" {
+		return ""
+	}
+	u, err := url.Parse(link)
+	if err != nil {
+		return ""
+	}
+	if queryForm(u.Query()) {
+		return ""
+	}
+	p := u.Path
+	if !utf8.ValidString(p) || strings.ContainsAny(p, "\x00\r\n") {
+		p = u.EscapedPath()
+	}
+	p = norm.NFC.String(p)
+	if p == "" || p == "/" {
+		return ""
+	}
+	if !strings.HasPrefix(p, "/") {
+		p = "/" + p
+	}
+	return p
+}
+
+// queryForm reports whether a link's query names the item itself, as
+// WordPress's plain and draft links do ("?p=", "?page_id=",
+// "?attachment_id=", "?post_type=…&p=", previews).
+func queryForm(q url.Values) bool {
+	for _, k := range []string{"p", "page_id", "attachment_id", "post_type", "preview", "preview_id"} {
+		if q.Has(k) {
+			return true
+		}
+	}
+	return false
+}

@@ -126,14 +126,14 @@ func (fm *FrontMatter) fields() []field {
 	addStr("post_format", fm.PostFormat)
 	add("comments", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: strconv.FormatBool(fm.Comments)})
 	if !fm.Date.IsZero() {
-		add("date", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: yamlDate(fm.Date, fm.DateLocal)})
+		add("date", dateNode(fm.Date, fm.DateLocal))
 	}
 	if fm.Draft {
 		add("draft", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!bool", Value: "true"})
 	}
 	addStr("featured_image", fm.FeaturedImage)
 	if !fm.Lastmod.IsZero() {
-		add("lastmod", &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: yamlDate(fm.Lastmod, fm.DateLocal)})
+		add("lastmod", dateNode(fm.Lastmod, fm.DateLocal))
 	}
 	addStr("slug", fm.Slug)
 	addStr("summary", fm.Summary)
@@ -168,4 +168,9 @@ func seqNode(vs []string) *yaml.Node {
 		n.Content = append(n.Content, strNode(v))
 	}
 	return n
+}
+
+// dateNode is a plain (unquoted, untagged) timestamp scalar.
+func dateNode(t time.Time, local bool) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Value: yamlDate(t, local)}
 }

@@ -1,0 +1,217 @@
+package check
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"strings"
+)
+
+// Site checks the old URLs against a Hugo source tree: the URLs its content
+// files will be served at (front matter url, aliases and slug, hugo.toml
+// permalinks), taxonomy and section pages with their feeds, files under
+// static/ and page bundles, and the redirect rules in static/_redirects,
+// static/.htaccess and any nginx *.conf holding a map over $request_uri or
+// $uri. Drafts, headless pages and pages never rendered serve nothing.
+func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
+	opts = opts.withDefaults()
+	cfg, err := readHugoConfig(fsys)
+	if err != nil {
+		return nil, fmt.Errorf("check site: %w", err)
+	}
+	r := newResolver(append([]string{cfg.host}, opts.Hosts...), opts.MaxRedirects)
+	warns, err := serveContent(fsys, cfg, r)
+	if err != nil {
+		return nil, fmt.Errorf("check site: %w", err)
+	}
+	if err := serveFiles(fsys, cfg.staticDir, r); err != nil {
+		return nil, fmt.Errorf("check site: %w", err)
+	}
+	files := []ruleFile{
+		{name: path.Join(cfg.staticDir, "_redirects"), format: "netlify"},
+		{name: path.Join(cfg.staticDir, ".htaccess"), format: "apache"},
+	}
+	w, err := loadRules(fsys, r, files, opts, []string{"public", "resources", "node_modules", "themes", cfg.contentDir, ".git"})
+	if err != nil {
+		return nil, fmt.Errorf("check site: %w", err)
+	}
+	res, err := judge(ctx, "site", r, urls, opts)
+	if err != nil {
+		return nil, fmt.Errorf("check site: %w", err)
+	}
+	res.Warnings = append(warns, w...)
+	return res, nil
+}
+
+// contentExts are the content file extensions read for front matter.
+var contentExts = map[string]bool{".md": true, ".markdown": true, ".mdown": true, ".html": true, ".htm": true}
+
+// serveContent records the URL of every published content file, its
+// aliases, its taxonomy terms, sections, feeds and bundle resources.
+func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
+	var warns, resources []string
+	bundles := map[string]string{} // leaf bundle dir -> page URL
+	terms := map[string]bool{}     // "/categories/x/"
+	r.serve("/", "home")
+	r.serve("/index.xml", "home feed")
+	err := fs.WalkDir(fsys, cfg.contentDir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := strings.TrimPrefix(p, cfg.contentDir+"/")
+		if !contentExts[path.Ext(p)] {
+			resources = append(resources, rel)
+			return nil
+		}
+		b, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		fm, err := readFrontMatter(b)
+		if err != nil {
+			warns = append(warns, p+": "+err.Error())
+			return nil
+		}
+		if fm.unpublished {
+			return nil
+		}
+		u, w := servePage(r, cfg, rel, fm)
+		if w != "" {
+			warns = append(warns, p+": "+w)
+		}
+		if strings.TrimSuffix(path.Base(rel), path.Ext(rel)) == "index" {
+			bundles[path.Dir(rel)] = u
+		}
+		for sing, plural := range cfg.taxonomies {
+			for _, t := range fm.fields[plural] {
+				terms[termURL(cfg, sing, plural, t)] = true
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return warns, fmt.Errorf("read content: %w", err)
+	}
+	for t := range terms {
+		r.serve(t, "taxonomy term")
+		r.serve(t+"index.xml", "taxonomy term feed")
+	}
+	for _, plural := range cfg.taxonomies {
+		r.serve(cfg.finish("/"+plural+"/"), "taxonomy")
+		r.serve("/"+plural+"/index.xml", "taxonomy feed")
+	}
+	serveResources(r, bundles, resources)
+	return warns, nil
+}
+
+// servePage records one content file's URL and aliases and returns its URL.
+func servePage(r *resolver, cfg hugoConfig, rel string, fm frontMatter) (string, string) {
+	dir, file := path.Split(rel)
+	dir = strings.Trim(dir, "/")
+	name := strings.TrimSuffix(file, path.Ext(file))
+	var u, warn string
+	switch {
+	case fm.url != "":
+		u = "/" + strings.TrimPrefix(fm.url, "/")
+	case name == "_index":
+		u = cfg.finish("/" + dir + "/")
+		if dir == "" {
+			u = "/"
+		}
+	default:
+		u, warn = pageURL(cfg, dir, name, fm)
+	}
+	r.serve(u, "page "+rel)
+	if name == "_index" || (dir != "" && !strings.Contains(dir, "/")) {
+		sec := u
+		if name != "_index" {
+			sec = cfg.finish("/" + strings.Split(dir, "/")[0] + "/")
+		}
+		r.serve(sec, "section")
+		r.serve(strings.TrimSuffix(sec, "/")+"/index.xml", "section feed")
+	}
+	for _, a := range fm.aliases {
+		if strings.Contains(a, "?") {
+			warn = join(warn, "alias "+a+" has a query: Hugo cannot serve it")
+			continue
+		}
+		if !strings.HasPrefix(a, "/") {
+			a = path.Join(path.Dir(strings.TrimSuffix(u, "/")), a)
+		}
+		r.serve(a, "alias of "+rel)
+	}
+	return u, warn
+}
+
+// pageURL is the URL Hugo gives a regular page without front matter url.
+func pageURL(cfg hugoConfig, dir, name string, fm frontMatter) (string, string) {
+	if name == "index" { // leaf bundle: the directory names the page
+		dir, name = path.Split(dir)
+		dir = strings.Trim(dir, "/")
+	}
+	var sections []string
+	if dir != "" {
+		sections = strings.Split(dir, "/")
+	}
+	section := ""
+	if len(sections) > 0 {
+		section = sections[0]
+	}
+	if pat := cfg.pattern("page", section); pat != "" && section != "" {
+		p := pageInfo{sections: sections, name: name, title: fm.title, slug: fm.slug, date: fm.date}
+		u, ok := expandPermalink(pat, p)
+		if !ok {
+			return cfg.finish(u), fmt.Sprintf("permalink %q has a token this check does not know", pat)
+		}
+		return cfg.finish(u), ""
+	}
+	if fm.slug != "" {
+		name = fm.slug
+	}
+	return cfg.finish(path.Join("/", dir, name) + "/"), ""
+}
+
+// termURL is the URL of a taxonomy term page.
+func termURL(cfg hugoConfig, singular, plural, term string) string {
+	if pat := cfg.pattern("term", plural); pat != "" {
+		u, _ := expandPermalink(pat, pageInfo{sections: []string{plural}, name: urlize(term), title: term})
+		return cfg.finish(u)
+	}
+	return cfg.finish("/" + plural + "/" + urlize(term) + "/")
+}
+
+// serveResources records the files of leaf bundles under their page's URL.
+func serveResources(r *resolver, bundles map[string]string, files []string) {
+	for _, f := range files {
+		for dir := path.Dir(f); dir != "." && dir != "/"; dir = path.Dir(dir) {
+			if u, ok := bundles[dir]; ok {
+				r.serve(strings.TrimSuffix(u, "/")+"/"+strings.TrimPrefix(f, dir+"/"), "bundle resource")
+				break
+			}
+		}
+	}
+}
+
+// serveFiles records every file under root as served at its path, and a
+// directory holding index.html at the directory's path.
+func serveFiles(fsys fs.FS, root string, r *resolver) error {
+	err := fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel := "/" + p
+		if root != "." {
+			rel = "/" + strings.TrimPrefix(p, root+"/")
+		}
+		r.serve(rel, "file "+p)
+		if path.Base(rel) == "index.html" {
+			r.serve(path.Dir(rel), "file "+p)
+		}
+		return nil
+	})
+	if err != nil && !isNotExist(err) {
+		return fmt.Errorf("read %s: %w", root, err)
+	}
+	return nil
+}

@@ -1,0 +1,179 @@
+package check
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// parseTOML reads the subset of TOML that Hugo front matter and hugo.toml
+// use for URLs: [table] and [a.b] headers, key = value with strings,
+// booleans, numbers, dates and (multi-line) arrays of those. Keys come back
+// lower-case and dotted ("permalinks.posts"). [[array tables]] and inline
+// tables are skipped.
+func parseTOML(text string) (map[string]any, error) {
+	out := map[string]any{}
+	table := ""
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSpace(lines[i])
+		if line == "" || line[0] == '#' {
+			continue
+		}
+		if strings.HasPrefix(line, "[[") {
+			table = "\x00" // skip the array table's keys
+			continue
+		}
+		if line[0] == '[' {
+			end := strings.IndexByte(line, ']')
+			if end < 0 {
+				return nil, fmt.Errorf("line %d: unclosed table header", i+1)
+			}
+			table = tomlKey(line[1:end])
+			continue
+		}
+		k, v, ok := strings.Cut(line, "=")
+		if !ok {
+			return nil, fmt.Errorf("line %d: want key = value", i+1)
+		}
+		v = strings.TrimSpace(v)
+		for strings.HasPrefix(v, "[") && !arrayClosed(v) && i+1 < len(lines) {
+			i++
+			v += " " + strings.TrimSpace(lines[i])
+		}
+		if table == "\x00" {
+			continue
+		}
+		key := tomlKey(k)
+		if table != "" {
+			key = table + "." + key
+		}
+		val, err := tomlValue(v)
+		if err != nil {
+			return nil, fmt.Errorf("line %d: %s: %w", i+1, key, err)
+		}
+		out[key] = val
+	}
+	return out, nil
+}
+
+func tomlKey(k string) string {
+	parts := strings.Split(strings.TrimSpace(k), ".")
+	for i, p := range parts {
+		parts[i] = strings.ToLower(strings.Trim(strings.TrimSpace(p), `"'`))
+	}
+	return strings.Join(parts, ".")
+}
+
+// arrayClosed reports whether the brackets of v balance outside strings.
+func arrayClosed(v string) bool {
+	depth := 0
+	var quote byte
+	for i := 0; i < len(v); i++ {
+		c := v[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return depth == 0
+		case c == '[':
+			depth++
+		case c == ']':
+			depth--
+		}
+	}
+	return depth == 0
+}
+
+// tomlValue reads one value; the rest of the line after it (a comment) is
+// ignored.
+func tomlValue(v string) (any, error) {
+	val, rest, err := tomlScalar(v)
+	if err != nil {
+		return nil, err
+	}
+	if r := strings.TrimSpace(rest); r != "" && r[0] != '#' {
+		return nil, fmt.Errorf("unexpected %q after value", r)
+	}
+	return val, nil
+}
+
+func tomlScalar(v string) (any, string, error) {
+	v = strings.TrimLeft(v, " \t")
+	switch {
+	case v == "":
+		return nil, "", fmt.Errorf("missing value")
+	case strings.HasPrefix(v, `"""`) || strings.HasPrefix(v, "'''"):
+		return nil, "", fmt.Errorf("multi-line strings are not supported")
+	case v[0] == '"':
+		return tomlBasicString(v)
+	case v[0] == '\'':
+		end := strings.IndexByte(v[1:], '\'')
+		if end < 0 {
+			return nil, "", fmt.Errorf("unclosed string")
+		}
+		return v[1 : end+1], v[end+2:], nil
+	case v[0] == '[':
+		return tomlArray(v[1:])
+	case v[0] == '{':
+		return nil, "", nil // inline tables carry nothing we need
+	}
+	end := strings.IndexAny(v, ",]#")
+	if end < 0 {
+		end = len(v)
+	}
+	word := strings.TrimSpace(v[:end])
+	switch word {
+	case "":
+		return nil, "", fmt.Errorf("missing value")
+	case "true":
+		return true, v[end:], nil
+	case "false":
+		return false, v[end:], nil
+	}
+	if n, err := strconv.ParseFloat(strings.ReplaceAll(word, "_", ""), 64); err == nil {
+		return n, v[end:], nil
+	}
+	return word, v[end:], nil // dates and times stay text
+}
+
+func tomlBasicString(v string) (any, string, error) {
+	for i := 1; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			s, err := strconv.Unquote(v[:i+1])
+			if err != nil {
+				return nil, "", fmt.Errorf("bad string %s: %w", v[:i+1], err)
+			}
+			return s, v[i+1:], nil
+		}
+	}
+	return nil, "", fmt.Errorf("unclosed string")
+}
+
+func tomlArray(v string) (any, string, error) {
+	var out []any
+	for {
+		v = strings.TrimLeft(v, " \t,")
+		if v == "" {
+			return nil, "", fmt.Errorf("unclosed array")
+		}
+		if v[0] == ']' {
+			return out, v[1:], nil
+		}
+		val, rest, err := tomlScalar(v)
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, val)
+		v = rest
+	}
+}

@@ -165,3 +165,6 @@ func checkTitle(t *testing.T, title string) {
 		t.Errorf("title %q: not one line per key:\n%s", title, b)
 	}
 }
+
+// yamlUnmarshal is yaml.Unmarshal, for tests that only read.
+func yamlUnmarshal(b []byte, v any) error { return yaml.Unmarshal(b, v) }

@@ -20,7 +20,7 @@ func (c *Converter) frontMatter(it *wxr.Item, plan Plan) (FrontMatter, []Note) {
 		Author:      cleanLine(it.Creator),
 		Comments:    it.CommentStatus == "open",
 		Draft:       plan.Draft,
-		Slug:        cleanLine(plan.Slug),
+		Slug:        slugValue(plan.Slug),
 		Summary:     plainText(it.Excerpt),
 		Title:       cleanLine(it.Title),
 		URL:         plan.URL,
@@ -98,4 +98,18 @@ func (c *Converter) mediaURL(u string) string {
 		return l.Dest
 	}
 	return u
+}
+
+// slugValue makes a slug safe for Hugo, which builds paths from it when a
+// page has no url: control characters dropped, "/", "\", "?" and "#"
+// turned into "-", dots and dashes trimmed from the ends ("../../x" → "x").
+func slugValue(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '/', '\\', '?', '#':
+			return '-'
+		}
+		return r
+	}, cleanLine(s))
+	return strings.Trim(s, ".- ")
 }

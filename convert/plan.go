@@ -141,11 +141,15 @@ func (p *Planner) segment(it *wxr.Item, slug string) string {
 	return strconv.FormatInt(it.ID, 10)
 }
 
-// pageSlug is the item's slug: its decoded post_name, else one made from its
+// pageSlug is the item's slug: its decoded post_name (decoded here only when
+// the item carries nothing but the raw one), else one made from its
 // title, else its ID (what WordPress gives an untitled post). A trashed
 // item's slug is the one it had before it was trashed.
 func pageSlug(it *wxr.Item) string {
-	name := it.Name
+	name := it.Name // decoded by the reader
+	if name == "" && it.RawName != "" {
+		name = decodeName(it.RawName)
+	}
 	if it.Status == "trash" {
 		if d := it.MetaValue("_wp_desired_post_slug"); d != "" {
 			name = d
@@ -153,7 +157,7 @@ func pageSlug(it *wxr.Item) string {
 		name = strings.TrimSuffix(name, "__trashed")
 	}
 	if name != "" {
-		return decodeName(name)
+		return name
 	}
 	if s := slugify(it.Title); s != "" {
 		return s

@@ -27,6 +27,7 @@ func status(s string) func(*wxr.Item) { return func(it *wxr.Item) { it.Status = 
 func parent(p int64) func(*wxr.Item)  { return func(it *wxr.Item) { it.Parent = p } }
 func title(s string) func(*wxr.Item)  { return func(it *wxr.Item) { it.Title = s } }
 func link(s string) func(*wxr.Item)   { return func(it *wxr.Item) { it.Link = s } }
+func raw(s string) func(*wxr.Item)    { return func(it *wxr.Item) { it.RawName = s } }
 
 // TestPlanStatusType covers every status with the main types and options.
 func TestPlanStatusType(t *testing.T) {
@@ -100,9 +101,12 @@ func TestPlanNames(t *testing.T) {
 		path string
 		slug string
 	}{
-		{"percent-encoded", item(1, "%e4%b8%ad%e6%96%87"), "posts/2012-02-14-中文.md", "中文"},
+		{"raw name only", item(1, "", raw("%e4%b8%ad%e6%96%87")), "posts/2012-02-14-中文.md", "中文"},
+		{"decoded name wins", item(1, "中文", raw("%e4%b8%ad%e6%96%87")), "posts/2012-02-14-中文.md", "中文"},
+		{"decoded percent kept", item(1, "100%-sure", raw("100%25-sure")), "posts/2012-02-14-100-sure.md", "100%-sure"},
+		{"bad raw name", item(1, "", raw("%zz")), "posts/2012-02-14-zz.md", "%zz"},
 		{"decoded", item(1, "café-au-lait"), "posts/2012-02-14-café-au-lait.md", "café-au-lait"},
-		{"plus kept in slug", item(1, "c%2b%2b-tips"), "posts/2012-02-14-c-tips.md", "c++-tips"},
+		{"plus kept in slug", item(1, "", raw("c%2b%2b-tips")), "posts/2012-02-14-c-tips.md", "c++-tips"},
 		{"empty name from title", item(1, "", title("Ünïcode & “Quotes” Don’t break")), "posts/2012-02-14-unicode-quotes-dont-break.md", "unicode-quotes-dont-break"},
 		{"CJK title", item(1, "", title("中文 标题")), "posts/2012-02-14-中文-标题.md", "中文-标题"},
 		{"empty name and title", item(77, ""), "posts/2012-02-14-77.md", "77"},

@@ -4,14 +4,16 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 )
 
 func main() {
-	code := run(context.Background(), os.Args, os.Stdin, os.Stdout, os.Stderr)
-	os.Exit(code)
-}
-
-func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr *os.File) int {
-	fmt.Fprintln(stderr, "wpexit: not yet")
-	return 1
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	err := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	if msg := errorMessage(err); msg != "" {
+		fmt.Fprintln(os.Stderr, msg)
+	}
+	os.Exit(exitCode(err))
 }

@@ -1,0 +1,165 @@
+package main
+
+import (
+	"context"
+	"runtime"
+	"slices"
+	"strings"
+
+	"github.com/urfave/cli/v3"
+)
+
+// inspectConfig is what `wpexit inspect` was asked to do.
+type inspectConfig struct {
+	Inputs []string // export files; "-" is stdin
+	JSON   bool     // print JSON instead of text
+}
+
+// convertConfig is what `wpexit convert` was asked to do.
+type convertConfig struct {
+	Inputs           []string // export files; "-" is stdin
+	Out              string   // output folder (the Hugo site)
+	Jobs             int      // converter workers; 0 means runtime.NumCPU()
+	IncludePrivate   bool     // write private items as drafts
+	IncludeProtected bool     // write password-protected items as drafts
+	LinkStyle        string   // "inline" or "referenced"
+	AliasHosts       []string // other hosts the site was known by
+	Redirects        []string // redirect formats: netlify, nginx, apache, none
+	Force            bool     // replace files changed since wpexit wrote them
+	DryRun           bool     // write nothing, report what would happen
+	Report           string   // JSON-lines report file; "" for none, "-" for stdout
+	Progress         string   // "auto", "always" or "never"
+	Quiet            bool     // no summary unless something went wrong
+}
+
+// redirectFormats are the --redirects values.
+var redirectFormats = []string{"netlify", "nginx", "apache", "none"}
+
+// validate checks what the flags cannot check one by one.
+func (c *convertConfig) validate() error {
+	if err := validateInputs(c.Inputs); err != nil {
+		return err
+	}
+	if c.Out == "" {
+		return usagef("convert needs --out DIR")
+	}
+	if c.Jobs <= 0 {
+		c.Jobs = runtime.NumCPU()
+	}
+	if c.LinkStyle != "inline" && c.LinkStyle != "referenced" {
+		return usagef("--link-style must be inline or referenced, not %q", c.LinkStyle)
+	}
+	if c.Progress != "auto" && c.Progress != "always" && c.Progress != "never" {
+		return usagef("--progress must be auto, always or never, not %q", c.Progress)
+	}
+	for _, r := range c.Redirects {
+		if !slices.Contains(redirectFormats, r) {
+			return usagef("--redirects takes %s, not %q", strings.Join(redirectFormats, ","), r)
+		}
+	}
+	return nil
+}
+
+// validateInputs checks the EXPORT arguments.
+func validateInputs(in []string) error {
+	if len(in) == 0 {
+		return usagef("missing EXPORT argument (a WordPress export file, or - for stdin)")
+	}
+	if countOf(in, "-") > 1 {
+		return usagef("stdin (-) can be read only once")
+	}
+	return nil
+}
+
+// newApp builds the command line. Actions receive their validated Config.
+func newApp(env *environment) *cli.Command {
+	return &cli.Command{
+		Name:            "wpexit",
+		Usage:           "take a blog out of WordPress: inspect an export, convert it to a Hugo site",
+		HideVersion:     true,
+		HideHelpCommand: true,
+		Writer:          env.stdout,
+		ErrWriter:       env.stderr,
+		Reader:          env.stdin,
+		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
+		OnUsageError:    onUsageError,
+		Commands:        []*cli.Command{inspectCommand(env), convertCommand(env)},
+		Action: func(_ context.Context, cmd *cli.Command) error {
+			if cmd.NArg() > 0 {
+				return usagef("unknown command %q (try wpexit --help)", cmd.Args().First())
+			}
+			return usagef("missing command: inspect or convert (try wpexit --help)")
+		},
+	}
+}
+
+// onUsageError turns the library's flag errors into usage errors (exit 2).
+func onUsageError(_ context.Context, _ *cli.Command, err error, _ bool) error {
+	return &usageError{err}
+}
+
+func inspectCommand(env *environment) *cli.Command {
+	var c inspectConfig
+	return &cli.Command{
+		Name:         "inspect",
+		Usage:        "show what is in a WordPress export, before converting it",
+		ArgsUsage:    "EXPORT...",
+		OnUsageError: onUsageError,
+		Flags: []cli.Flag{
+			&cli.BoolFlag{Name: "json", Usage: "print JSON instead of text", Destination: &c.JSON},
+		},
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			c.Inputs = cmd.Args().Slice()
+			if err := validateInputs(c.Inputs); err != nil {
+				return err
+			}
+			return runInspect(ctx, env, c)
+		},
+	}
+}
+
+func convertCommand(env *environment) *cli.Command {
+	var c convertConfig
+	return &cli.Command{
+		Name:         "convert",
+		Usage:        "convert a WordPress export to a Hugo site",
+		ArgsUsage:    "EXPORT... --out DIR",
+		OnUsageError: onUsageError,
+		Flags:        convertFlags(&c),
+		Action: func(ctx context.Context, cmd *cli.Command) error {
+			c.Inputs = cmd.Args().Slice()
+			if err := c.validate(); err != nil {
+				return err
+			}
+			return runConvert(ctx, env, c)
+		},
+	}
+}
+
+func convertFlags(c *convertConfig) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the Hugo site to `DIR` (created when missing)", Destination: &c.Out},
+		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "convert `N` items at once", Destination: &c.Jobs},
+		&cli.BoolFlag{Name: "include-private", Usage: "write private posts as drafts instead of skipping them", Destination: &c.IncludePrivate},
+		&cli.BoolFlag{Name: "include-protected", Usage: "write password-protected posts as drafts (never the password)", Destination: &c.IncludeProtected},
+		&cli.StringFlag{Name: "link-style", Value: "inline", Usage: "external links `inline` or referenced (links between posts are always references)", Destination: &c.LinkStyle},
+		&cli.StringSliceFlag{Name: "alias-host", Usage: "another `HOST` the site was known by (repeatable)", Destination: &c.AliasHosts},
+		&cli.StringSliceFlag{Name: "redirects", Value: []string{"netlify"}, Usage: "redirect files to write: netlify, nginx, apache, none (comma-separated)", Destination: &c.Redirects},
+		&cli.BoolFlag{Name: "force", Usage: "replace files even when they changed since wpexit wrote them", Destination: &c.Force},
+		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "write nothing; report what would be written", Destination: &c.DryRun},
+		&cli.StringFlag{Name: "report", Usage: "write one JSON line per item to `FILE` (- for stdout)", Destination: &c.Report},
+		&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress bar: auto (when stderr is a terminal), always, never", Destination: &c.Progress},
+		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print the summary only when something went wrong", Destination: &c.Quiet},
+	}
+}
+
+// countOf counts the elements of s equal to v.
+func countOf(s []string, v string) int {
+	n := 0
+	for _, x := range s {
+		if x == v {
+			n++
+		}
+	}
+	return n
+}

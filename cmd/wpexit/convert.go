@@ -1,0 +1,217 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path"
+	"strings"
+
+	"github.com/wpexit/wpexit/convert"
+)
+
+// runConvert is `wpexit convert`: a first pass plans every item and indexes
+// every old URL, a second pass converts items in parallel and writes them in
+// input order, then the redirect files and a minimal Hugo site around them.
+func runConvert(ctx context.Context, env *environment, c convertConfig) (err error) {
+	exps, err := openExports(c.Inputs, env.stdin)
+	if err != nil {
+		return err
+	}
+	defer closeExports(exps)
+	opts := convert.Options{
+		IncludePrivate:   c.IncludePrivate,
+		IncludeProtected: c.IncludeProtected,
+		ReferenceLinks:   c.LinkStyle == "referenced",
+	}
+	sv, err := surveyExports(ctx, exps, c, opts)
+	if err != nil {
+		return err
+	}
+	opts.Link = sv.index.Link
+	w, err := openSiteWriter(c.Out, c.Force, c.DryRun)
+	if err != nil {
+		return err
+	}
+	lines, closeLines, err := openReportFile(c.Report, env.stdout)
+	if err != nil {
+		w.close()
+		return err
+	}
+	rep := newReport(lines, c.DryRun)
+	err = convertSite(ctx, env, c, exps, sv, opts, w, rep)
+	if cerr := w.close(); err == nil {
+		err = cerr
+	}
+	if cerr := closeLines(); err == nil && cerr == nil && rep.err != nil {
+		err = fmt.Errorf("write report: %w", rep.err)
+	} else if err == nil && cerr != nil {
+		err = cerr
+	}
+	if !c.Quiet || rep.failed > 0 || err != nil {
+		rep.summary(env.stderr, c.Out)
+	}
+	if err == nil && rep.failed > 0 {
+		err = errPartial
+	}
+	return err
+}
+
+// convertSite runs the second pass, then writes the site's other files.
+func convertSite(ctx context.Context, env *environment, c convertConfig, exps []*export,
+	sv *survey, opts convert.Options, w *siteWriter, rep *report,
+) error {
+	prog := startProgress(ctx, env.stderr, c.Progress, sv.entries)
+	err := convertItems(ctx, c.Jobs, exps, sv, opts, func(res converted) error {
+		rec, err := writeItem(w, res, c.DryRun)
+		if err != nil {
+			return err
+		}
+		if rec.Outcome == outcomeFailed {
+			fmt.Fprintf(prog.writer(), "wpexit: %s\n", failureLine(rec))
+		}
+		rep.add(rec)
+		prog.increment()
+		return nil
+	})
+	prog.stop()
+	if err != nil {
+		return err
+	}
+	return writeSiteFiles(w, sv, c, rep)
+}
+
+// converted is one item after conversion, on its way to the writer.
+type converted struct {
+	rec  record // everything but the outcome
+	path string // content file relative to --out; "" when not written
+	data []byte
+	skip string // planned skip reason
+	err  error  // unreadable or not convertible
+}
+
+// convertItems streams every entry again (second pass) through jobs
+// converters and hands the results to write in input order.
+func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
+	opts convert.Options, write func(converted) error,
+) error {
+	pool := make(chan *convert.Converter, jobs)
+	for range jobs {
+		pool <- convert.New(sv.site, opts)
+	}
+	sc := &scanner{exports: exps}
+	defer sc.close()
+	conv := func(ctx context.Context, e entry) (converted, error) {
+		return convertEntry(ctx, pool, sv, e), nil
+	}
+	return pipeline(ctx, jobs, 2*jobs+2, sc.next, conv, func(res converted, err error) error {
+		if err != nil { // a panic in conversion
+			res.err = fmt.Errorf("convert item: %w", err)
+		}
+		if res.err == nil && res.rec.Input == "" {
+			return fmt.Errorf("read export: %s changed between the two passes", exps[0].name)
+		}
+		return write(res)
+	})
+}
+
+// convertEntry converts one entry with a converter from the pool.
+func convertEntry(ctx context.Context, pool chan *convert.Converter, sv *survey, e entry) (res converted) {
+	res.rec = record{Input: e.source, Warnings: e.warnings}
+	if e.err != nil {
+		res.rec.Line, res.rec.ID = errorPlace(e.err)
+		res.err = e.err
+		return res
+	}
+	it := e.item
+	res.rec.Line, res.rec.ID, res.rec.Type, res.rec.Status, res.rec.Title = it.Line, it.ID, it.Type, it.Status, it.Title
+	if e.seq >= len(sv.plans) || sv.plans[e.seq].ID != it.ID {
+		res.rec.Input = "" // the writer turns this into a fatal error
+		return res
+	}
+	plan := sv.plans[e.seq]
+	res.rec.Notes = noteRecords(plan.Notes)
+	if plan.Skip != "" {
+		res.skip = plan.Skip
+		return res
+	}
+	if err := ctx.Err(); err != nil {
+		res.err = err
+		return res
+	}
+	plan.Aliases = sv.index.Aliases(it.ID)
+	c := <-pool
+	defer func() { pool <- c }()
+	page, err := c.Convert(it, plan)
+	if err == nil {
+		res.data, err = page.Bytes()
+		res.rec.Notes = append(res.rec.Notes, noteRecords(page.Notes)...)
+	}
+	res.path, res.err = path.Join("content", plan.Path), err
+	return res
+}
+
+// writeItem writes one converted item and says what became of it. Its error
+// is fatal: the output cannot be written.
+func writeItem(w *siteWriter, res converted, dryRun bool) (record, error) {
+	rec := res.rec
+	switch {
+	case res.err != nil:
+		rec.Outcome, rec.Error = outcomeFailed, res.err.Error()
+		return rec, nil
+	case res.skip != "":
+		rec.Outcome, rec.Reason = outcomeSkipped, res.skip
+		return rec, nil
+	case !contained(res.path, "content"):
+		rec.Outcome, rec.Error = outcomeFailed, fmt.Sprintf("write %q: path leaves the content folder", res.path)
+		return rec, nil
+	}
+	rec.Path = res.path
+	out, reason, err := w.write(res.path, res.data)
+	switch {
+	case err != nil && isEscape(err):
+		rec.Outcome, rec.Error = outcomeFailed, err.Error()
+	case err != nil:
+		return rec, err
+	case out == kept:
+		rec.Outcome, rec.Reason = outcomeSkipped, reason
+	case dryRun:
+		rec.Outcome = outcomeWouldWrite
+	default:
+		rec.Outcome = outcomeWritten
+	}
+	return rec, nil
+}
+
+// contained reports whether the slash path p, once cleaned, stays under dir.
+func contained(p, dir string) bool {
+	return strings.HasPrefix(path.Clean(p), dir+"/") && !path.IsAbs(p)
+}
+
+// failureLine is the stderr message for a failed item.
+func failureLine(rec record) string {
+	if strings.HasPrefix(rec.Error, rec.Input+":") {
+		return "convert " + rec.Error
+	}
+	place := rec.Input
+	if rec.Line > 0 {
+		place = fmt.Sprintf("%s:%d", place, rec.Line)
+	}
+	return fmt.Sprintf("convert %s: item %d: %s", place, rec.ID, rec.Error)
+}
+
+// openReportFile opens --report: a file, "-" for stdout, or nothing.
+func openReportFile(name string, stdout io.Writer) (io.Writer, func() error, error) {
+	switch name {
+	case "":
+		return nil, func() error { return nil }, nil
+	case "-":
+		return stdout, func() error { return nil }, nil
+	}
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, nil, fmt.Errorf("create report: %w", err)
+	}
+	return f, f.Close, nil
+}

@@ -1,0 +1,21 @@
+package main
+
+import (
+	"context"
+	"io"
+)
+
+// environment is the world a run sees: its standard streams. Everything the
+// commands print goes through it, so tests can run them in-process.
+type environment struct {
+	stdin  io.Reader
+	stdout io.Writer // results only
+	stderr io.Writer // progress, warnings, errors, the summary
+}
+
+// run parses args (args[0] is the program name) and runs the command they
+// name. The error decides the exit code (see exitCode).
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	env := &environment{stdin: stdin, stdout: stdout, stderr: stderr}
+	return newApp(env).Run(ctx, args)
+}

@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// redirectFiles are where each --redirects format is written, under --out.
+var redirectFiles = map[string]string{
+	"netlify": "static/_redirects",
+	"nginx":   "wpexit-redirects.nginx.conf",
+	"apache":  "static/.htaccess",
+}
+
+// writeSiteFiles writes the redirect files, and the Hugo configuration and
+// templates when the site has none, noting each in the report.
+func writeSiteFiles(w *siteWriter, sv *survey, c convertConfig, rep *report) error {
+	for _, format := range c.Redirects {
+		if format == "none" {
+			continue
+		}
+		var b bytes.Buffer
+		if err := writeRedirects(sv.index, format, &b); err != nil {
+			return fmt.Errorf("write %s redirects: %w", format, err)
+		}
+		if err := siteFile(w, rep, redirectFiles[format], b.Bytes(), false); err != nil {
+			return err
+		}
+	}
+	if err := siteFile(w, rep, "hugo.toml", hugoConfig(sv.channel, sv.taxonomies), true); err != nil {
+		return err
+	}
+	for _, l := range layouts {
+		if err := siteFile(w, rep, l.path, []byte(l.text), true); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// siteFile writes one file of the site around the content and notes it.
+func siteFile(w *siteWriter, rep *report, rel string, data []byte, onlyIfAbsent bool) error {
+	write := w.write
+	if onlyIfAbsent {
+		write = w.writeIfAbsent
+	}
+	out, reason, err := write(rel, data)
+	switch {
+	case err != nil:
+		return err
+	case out == wrote:
+		rep.files = append(rep.files, rel)
+	case reason != "exists":
+		rep.keptFiles = append(rep.keptFiles, rel+": "+reason)
+	}
+	return nil
+}
+
+// writeRedirects writes the index's redirect rules in one format.
+func writeRedirects(ix *rewrite.Index, format string, w io.Writer) error {
+	var write func(io.Writer) error
+	switch format {
+	case "netlify":
+		if x, ok := any(ix).(interface{ WriteNetlify(io.Writer) error }); ok {
+			write = x.WriteNetlify
+		}
+	case "nginx":
+		if x, ok := any(ix).(interface{ WriteNginx(io.Writer) error }); ok {
+			write = x.WriteNginx
+		}
+	case "apache":
+		if x, ok := any(ix).(interface{ WriteApache(io.Writer) error }); ok {
+			write = x.WriteApache
+		}
+	}
+	if write == nil {
+		return fmt.Errorf("format %q not available", format)
+	}
+	return write(w)
+}
+
+// hugoConfig is a minimal hugo.toml for the converted site: its address,
+// title and language, raw HTML kept (posts hold some), broken relref links
+// fail the build, and every taxonomy the posts use.
+func hugoConfig(ch *wxr.Channel, custom []string) []byte {
+	var b strings.Builder
+	b.WriteString("# Written by wpexit convert. Edit freely: wpexit never replaces an existing hugo.toml.\n")
+	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(baseURL(ch)))
+	if ch != nil && ch.Language != "" {
+		fmt.Fprintf(&b, "languageCode = %s\n", tomlString(ch.Language))
+	}
+	title := "Converted WordPress site"
+	if ch != nil && strings.TrimSpace(ch.Title) != "" {
+		title = strings.TrimSpace(ch.Title)
+	}
+	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
+	b.WriteString("refLinksErrorLevel = \"ERROR\"\n\n")
+	b.WriteString("[markup.goldmark.renderer]\n  unsafe = true\n\n")
+	b.WriteString("[taxonomies]\n  category = \"categories\"\n  tag = \"tags\"\n")
+	for _, t := range custom {
+		k := convert.TaxonomyKey(t)
+		fmt.Fprintf(&b, "  %s = %s\n", tomlString(k), tomlString(k))
+	}
+	return []byte(b.String())
+}
+
+// baseURL is the site's home URL with a trailing slash, or "/".
+func baseURL(ch *wxr.Channel) string {
+	if ch == nil {
+		return "/"
+	}
+	for _, u := range []string{ch.BaseBlogURL, ch.Link, ch.BaseSiteURL} {
+		if u = strings.TrimSpace(u); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
+			return strings.TrimRight(u, "/") + "/"
+		}
+	}
+	return "/"
+}
+
+// tomlString quotes s as a TOML basic string.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, "\\u%04X", r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}

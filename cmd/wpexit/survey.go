@@ -1,0 +1,136 @@
+package main
+
+import (
+	"context"
+	"slices"
+
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// survey is what the first pass learns about the whole site, holding no
+// post bodies: the site's attachments and reusable blocks, every item's plan
+// (its file, or why it is skipped), and the URL index that lets a post link
+// to one that comes later in the export.
+type survey struct {
+	channel    *wxr.Channel
+	site       *convert.Site
+	index      *rewrite.Index
+	plans      []convert.Plan // by entry seq; the zero Plan for unreadable entries
+	entries    int            // items read, readable or not
+	taxonomies []string       // custom taxonomies used by items, sorted
+}
+
+// surveyState is the first pass at work.
+type surveyState struct {
+	*survey
+	planner  *convert.Planner
+	parents  map[int64]int64 // every item seen: its parent
+	deferred []deferredItem  // items whose ancestors were not seen yet
+	taxa     map[string]bool
+}
+
+// deferredItem is an item planned after the pass, stripped of its bodies.
+type deferredItem struct {
+	seq  int
+	item *wxr.Item
+}
+
+// surveyExports runs the first pass over every export.
+func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts convert.Options) (*survey, error) {
+	s := &surveyState{
+		survey:  &survey{site: convert.NewSite()},
+		planner: convert.NewPlanner(opts),
+		parents: map[int64]int64{},
+		taxa:    map[string]bool{},
+	}
+	sc := &scanner{exports: exps, onHeader: func(_ string, ch *wxr.Channel, _ []string) {
+		if s.channel == nil {
+			s.channel = ch
+			s.index = rewrite.NewIndex(ch, rewrite.Options{AliasHosts: c.AliasHosts})
+		}
+	}}
+	defer sc.close()
+	for {
+		e, ok, err := sc.next(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			break
+		}
+		s.add(e)
+	}
+	for _, d := range s.deferred {
+		s.plan(d.seq, d.item)
+	}
+	s.taxonomies = sortedKeys(s.taxa)
+	return s.survey, nil
+}
+
+// add takes one entry of the first pass.
+func (s *surveyState) add(e entry) {
+	s.entries++
+	s.plans = append(s.plans, convert.Plan{})
+	it := e.item
+	if it == nil {
+		return
+	}
+	s.site.Add(it)
+	s.planner.Learn(it)
+	s.parents[it.ID] = it.Parent
+	for _, t := range it.Terms {
+		if customTaxonomy(t.Domain) {
+			s.taxa[t.Domain] = true
+		}
+	}
+	if !s.ancestorsKnown(it) {
+		light := *it
+		light.Content, light.Excerpt, light.Description, light.Comments = "", "", "", nil
+		s.deferred = append(s.deferred, deferredItem{e.seq, &light})
+		return
+	}
+	s.plan(e.seq, it)
+}
+
+// plan decides the item's file and records all its URLs.
+func (s *surveyState) plan(seq int, it *wxr.Item) {
+	p := s.planner.Plan(it)
+	s.plans[seq] = p
+	s.index.Add(it, p)
+}
+
+// ancestorsKnown reports whether every ancestor of it has been seen, so that
+// its plan (pages nest under their parents) is final.
+func (s *surveyState) ancestorsKnown(it *wxr.Item) bool {
+	seen := map[int64]bool{it.ID: true}
+	for p := it.Parent; p != 0 && !seen[p]; {
+		seen[p] = true
+		next, ok := s.parents[p]
+		if !ok {
+			return false
+		}
+		p = next
+	}
+	return true
+}
+
+// customTaxonomy reports whether an item term's domain is a taxonomy of its
+// own in Hugo (not categories, tags, or WordPress machinery).
+func customTaxonomy(domain string) bool {
+	switch domain {
+	case "", "category", "post_tag", "tag", "post_format", "nav_menu", "link_category", "wp_theme", "wp_template_part_area", "wp_pattern_category":
+		return false
+	}
+	return true
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

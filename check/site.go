@@ -55,6 +55,7 @@ func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
 	terms := map[string]bool{}     // "/categories/x/"
 	r.serve("/", "home")
 	r.serve("/index.xml", "home feed")
+	r.serve("/sitemap.xml", "sitemap")
 	err := fs.WalkDir(fsys, cfg.contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

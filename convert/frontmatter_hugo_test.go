@@ -1,0 +1,145 @@
+package convert
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// hugoBinary returns the pinned Hugo that .ci/run exports as HUGO. The test
+// skips without it, except under CI=true, where it must be there.
+func hugoBinary(t *testing.T) string {
+	t.Helper()
+	h := os.Getenv("HUGO")
+	if h == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("HUGO is not set under CI (.ci/run exports it)")
+		}
+		t.Skip("HUGO not set; run through .ci/run or set HUGO to the pinned binary")
+	}
+	return h
+}
+
+// TestHugoReadsFrontMatter writes the tricky titles and, when the shared
+// corpus is there, every title in it as front matter, builds the pages with
+// the pinned Hugo (whose YAML reader is not yaml.v3) and checks that Hugo
+// reads back each title, tag list and date exactly.
+func TestHugoReadsFrontMatter(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a Hugo site")
+	}
+	hugo := hugoBinary(t)
+	titles := append([]string(nil), trickyTitles...)
+	if os.Getenv("CI") == "true" || sharedPresent() {
+		seen := map[string]bool{}
+		for _, title := range allCorpusTitles(t) {
+			if !seen[title] {
+				seen[title] = true
+				titles = append(titles, title)
+			}
+		}
+	}
+	dir := t.TempDir()
+	write := func(name, data string) {
+		p := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("hugo.toml", "baseURL = 'https://example.org/'\ndisableKinds = ['taxonomy','term','rss','sitemap','robotstxt','404']\n")
+	write("layouts/home.html", "home")
+	write("layouts/list.html", "list")
+	write("layouts/single.html", `{"id":{{ .Params.wordpress_id }},"title":{{ .Params.title | jsonify }},"tags":{{ .Params.tags | jsonify }},"date":{{ .Date.UTC.Format "2006-01-02T15:04:05Z07:00" | jsonify }}}`)
+	date := time.Date(2012, 2, 14, 13, 40, 24, 0, time.UTC)
+	want := map[int64]string{}
+	for i, title := range titles {
+		id := int64(i + 1)
+		clean := cleanLine(title)
+		fm := FrontMatter{Title: clean, Tags: []string{clean, "yes", "1.0"}, Date: date, WordPressID: id,
+			URL: fmt.Sprintf("/t/%d/", id)}
+		p := Page{FrontMatter: fm, Body: "x\n"}
+		b, err := p.Bytes()
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(fmt.Sprintf("content/posts/%d.md", id), string(b))
+		want[id] = clean
+	}
+	cmd := exec.Command(hugo, "--quiet", "--source", dir, "--destination", filepath.Join(dir, "public"))
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("hugo: %v\n%s", err, out)
+	}
+	got := 0
+	err := filepath.WalkDir(filepath.Join(dir, "public", "t"), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		var r struct {
+			ID    int64
+			Title string
+			Tags  []string
+			Date  string
+		}
+		if err := json.Unmarshal(bytes.TrimSpace(b), &r); err != nil {
+			t.Errorf("%s: %v: %s", path, err, b)
+			return nil
+		}
+		got++
+		w := want[r.ID]
+		if r.Title != w || len(r.Tags) != 3 || r.Tags[0] != w || r.Tags[1] != "yes" || r.Tags[2] != "1.0" ||
+			r.Date != "2012-02-14T13:40:24Z" {
+			t.Errorf("id %d: Hugo read title %q tags %q date %s, want %q", r.ID, r.Title, r.Tags, r.Date, w)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != len(titles) {
+		t.Errorf("Hugo wrote %d pages for %d titles", got, len(titles))
+	}
+	t.Logf("%d titles read back by Hugo", got)
+}
+
+// sharedPresent reports whether the shared corpus is next to the repository.
+func sharedPresent() bool {
+	_, err := os.Stat(filepath.Join("..", "..", "shared", "wxr"))
+	return err == nil
+}
+
+// allCorpusTitles returns every item title in the shared corpus.
+func allCorpusTitles(t *testing.T) []string {
+	corpus := sharedWXR(t)
+	var titles []string
+	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		ts, _ := corpusTitles(f)
+		titles = append(titles, ts...)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return titles
+}

@@ -106,10 +106,8 @@ func (r *resolver) follow(set ruleSet, t target) (reason string, matched bool) {
 		if off {
 			return fmt.Sprintf("redirects off-site to %s (%s)", h.to, h.rule), true
 		}
-		if r.serves(next) {
-			if _, again := set.match(next); next.query == "" || !again {
-				return "", true
-			}
+		if r.serves(next) && !wordpressQuery(next.query) {
+			return "", true
 		}
 		if seen[next.key()] {
 			return fmt.Sprintf("redirect loop at %s (%s)", next, h.rule), true
@@ -140,4 +138,22 @@ func (r *resolver) local(to string) (t target, off bool) {
 		p += "?" + u.RawQuery
 	}
 	return parseTarget(p), false
+}
+
+// wordpressQueryVars are the query variables WordPress routes by; a static
+// host ignores them, so a target carrying one needs a rule of its own.
+var wordpressQueryVars = []string{"p", "page_id", "attachment_id", "cat", "tag", "m", "author",
+	"feed", "paged", "name", "pagename", "post_type", "s", "year", "monthnum", "day"}
+
+func wordpressQuery(q string) bool {
+	if q == "" {
+		return false
+	}
+	v, _ := url.ParseQuery(q)
+	for _, k := range wordpressQueryVars {
+		if v.Has(k) {
+			return true
+		}
+	}
+	return false
 }

@@ -41,14 +41,14 @@ tags: [Cloud Computing]
 ---
 body
 `,
-	"content/posts/2013-01-01-cjk.md": "---\ntitle: 中文\nurl: /2013/01/中文/\n---\n",
-	"content/posts/2014-draft.md":     "---\ntitle: Draft\nurl: /2014/draft/\ndraft: true\n---\n",
-	"content/posts/2015-perm.md":      "---\ntitle: Perm\nslug: perm-slug\ndate: 2015-03-04T10:00:00Z\n---\n",
-	"content/posts/bundle/index.md":   "---\ntitle: Bundle\nurl: /2016/bundle/\n---\n",
-	"content/posts/bundle/pic.png":    "png",
-	"content/about.md":                "+++\ntitle = \"About\"\nurl = \"/about/\"\naliases = [\n  \"/about-us/\",\n]\n+++\n",
-	"content/notes/plain.md":          "---\ntitle: Plain Note\n---\n",
-	"content/hidden.md":               "---\ntitle: Hidden\nurl: /hidden/\nbuild:\n  render: never\n---\n",
+	"content/posts/2013-01-01-cjk.md":         "---\ntitle: 中文\nurl: /2013/01/中文/\n---\n",
+	"content/posts/2014-draft.md":             "---\ntitle: Draft\nurl: /2014/draft/\ndraft: true\n---\n",
+	"content/posts/2015-perm.md":              "---\ntitle: Perm\nslug: perm-slug\ndate: 2015-03-04T10:00:00Z\n---\n",
+	"content/posts/bundle/index.md":           "---\ntitle: Bundle\nurl: /2016/bundle/\n---\n",
+	"content/posts/bundle/pic.png":            "png",
+	"content/about.md":                        "+++\ntitle = \"About\"\nurl = \"/about/\"\naliases = [\n  \"/about-us/\",\n]\n+++\n",
+	"content/notes/plain.md":                  "---\ntitle: Plain Note\n---\n",
+	"content/hidden.md":                       "---\ntitle: Hidden\nurl: /hidden/\nbuild:\n  render: never\n---\n",
 	"static/wp-content/uploads/2012/02/x.jpg": "jpg",
 	"static/wp-content/uploads/2012/02/ü.jpg": "jpg",
 }

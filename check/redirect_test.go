@@ -1,0 +1,157 @@
+package check
+
+import (
+	"context"
+	"testing"
+)
+
+// redirectFiles hold the same rules in the three formats; each file alone
+// must cover the same URLs.
+var redirectFiles = map[string]map[string]string{
+	"netlify": {"static/_redirects": `# query forms
+/ p=12 /2012/02/14/hello/ 301
+/ page_id=3 /about/ 301!
+/index.php p=:id /?p=:id 301
+/ attachment_id=5 /wp-content/uploads/2012/02/x.jpg 301
+/feed/* /index.xml 301
+/category/:slug/feed/ /category/:slug/index.xml 301
+/2012/02/%E4%B8%AD/ /2013/01/中文/ 301
+/chain-a /chain-b 301
+/chain-b /about/ 302
+/nowhere /no-such-page/ 301
+/off https://elsewhere.example/x 301
+/home-host https://www.blog.example.com/about/ 301
+/loop-a /loop-b 301
+/loop-b /loop-a 301
+/gone /about/ 410
+/geo /about/ 302 Country=de
+`},
+	"nginx": {"deploy/redirects.conf": `# generated
+map $request_uri $wp_redirect {
+    default "";
+    "/?p=12"        /2012/02/14/hello/;
+    /?page_id=3     /about/;
+    ~^/index\.php\?p=([0-9]+)$ /?p=$1;
+    /?attachment_id=5 /wp-content/uploads/2012/02/x.jpg;
+    ~^/feed(/.*)?$  /index.xml;
+    ~^/category/([^/]+)/feed/?$ /category/$1/index.xml;
+    /2012/02/%e4%b8%ad/ /2013/01/%E4%B8%AD%E6%96%87/;
+    /chain-a /chain-b;
+    /chain-b /about/;
+    /nowhere /no-such-page/;
+    /off https://elsewhere.example/x;
+    /home-host https://www.blog.example.com/about/;
+    /loop-a /loop-b;
+    /loop-b /loop-a;
+}
+`},
+	"apache": {"static/.htaccess": `RewriteEngine On
+RewriteBase /
+RewriteCond %{QUERY_STRING} ^p=12$
+RewriteRule ^$ /2012/02/14/hello/? [R=301,L]
+RewriteCond %{QUERY_STRING} (^|&)page_id=3(&|$) [NC]
+RewriteRule ^/?$ /about/? [R=301,L]
+RewriteCond %{QUERY_STRING} ^p=([0-9]+)$
+RewriteRule ^index\.php$ /?p=%1 [R=301,L]
+RewriteCond %{QUERY_STRING} ^attachment_id=5$
+RewriteRule ^$ /wp-content/uploads/2012/02/x.jpg? [R=301,L]
+RewriteRule ^feed(/.*)?$ /index.xml [R=301,L]
+RewriteRule ^category/([^/]+)/feed/?$ /category/$1/index.xml [R=301,L]
+RedirectMatch 301 ^/2012/02/中/?$ /2013/01/中文/
+Redirect 301 /chain-a /chain-b
+Redirect permanent /chain-b /about/
+Redirect 301 /nowhere /no-such-page/
+Redirect 301 /off https://elsewhere.example/x
+Redirect 301 /home-host https://www.blog.example.com/about/
+Redirect 301 /loop-a /loop-b
+Redirect 301 /loop-b /loop-a
+Redirect gone /gone
+`},
+}
+
+func TestSiteRedirects(t *testing.T) {
+	tests := []struct {
+		path string
+		want string
+	}{
+		{"/?p=12", ""},
+		{"/?page_id=3", ""},
+		{"/index.php?p=12", ""},   // two hops: index.php form, then the ?p= rule
+		{"/?attachment_id=5", ""}, // redirect to a static file
+		{"/feed/", ""},
+		{"/feed/atom/", ""},
+		{"/category/liveblog/feed/", ""},
+		{"/2012/02/中/", ""},              // decoded source
+		{"/2012/02/%E4%B8%AD", ""},        // encoded source, no slash
+		{"/chain-a/", ""},                 // chain of two
+		{"/?p=99", reasonQuery},           // no rule for this id
+		{"/index.php?p=99", "no target"},  // rule applies, then nothing
+		{"/nowhere/", "no target"},        // target has no page
+		{"/off/", "off-site"},             // other host
+		{"/home-host/", ""},               // the site's own host (www. ignored)
+		{"/loop-a/", "loop"},              // a -> b -> a
+		{"/p/?p=12", reasonQuery},         // rule is for / only
+	}
+	for format, files := range redirectFiles {
+		t.Run(format, func(t *testing.T) {
+			site := map[string]string{}
+			for k, v := range hugoSite {
+				site[k] = v
+			}
+			for k, v := range files {
+				site[k] = v
+			}
+			res, err := Site(context.Background(), mapFS(site), oldURLs(tests), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Warnings) != 0 {
+				t.Errorf("warnings: %q", res.Warnings)
+			}
+			assertVerdicts(t, res, tests)
+		})
+	}
+}
+
+func TestSiteRedirectStatus(t *testing.T) {
+	tests := []struct {
+		format, path, want string
+	}{
+		{"netlify", "/gone/", "answers 410"},
+		{"netlify", "/geo/", reasonNothing}, // conditional rules prove nothing
+		{"apache", "/gone/", "answers 410"},
+	}
+	for _, tt := range tests {
+		site := map[string]string{}
+		for k, v := range hugoSite {
+			site[k] = v
+		}
+		for k, v := range redirectFiles[tt.format] {
+			site[k] = v
+		}
+		rows := []struct{ path, want string }{{tt.path, tt.want}}
+		res, err := Site(context.Background(), mapFS(site), oldURLs(rows), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		assertVerdicts(t, res, rows)
+	}
+}
+
+func TestFormatsOption(t *testing.T) {
+	site := map[string]string{}
+	for k, v := range hugoSite {
+		site[k] = v
+	}
+	for _, files := range redirectFiles {
+		for k, v := range files {
+			site[k] = v
+		}
+	}
+	rows := []struct{ path, want string }{{"/?p=12", reasonQuery}}
+	res, err := Site(context.Background(), mapFS(site), oldURLs(rows), Options{Formats: []string{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertVerdicts(t, res, rows)
+}

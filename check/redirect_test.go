@@ -82,15 +82,15 @@ func TestSiteRedirects(t *testing.T) {
 		{"/feed/atom/", ""},
 		{"/category/liveblog/feed/", ""},
 		{"/2012/02/中/", ""},              // decoded source
-		{"/2012/02/%E4%B8%AD", ""},        // encoded source, no slash
-		{"/chain-a/", ""},                 // chain of two
-		{"/?p=99", reasonQuery},           // no rule for this id
-		{"/index.php?p=99", "no target"},  // rule applies, then nothing
-		{"/nowhere/", "no target"},        // target has no page
-		{"/off/", "off-site"},             // other host
-		{"/home-host/", ""},               // the site's own host (www. ignored)
-		{"/loop-a/", "loop"},              // a -> b -> a
-		{"/p/?p=12", reasonQuery},         // rule is for / only
+		{"/2012/02/%E4%B8%AD", ""},       // encoded source, no slash
+		{"/chain-a/", ""},                // chain of two
+		{"/?p=99", reasonQuery},          // no rule for this id
+		{"/index.php?p=99", "no target"}, // rule applies, then nothing
+		{"/nowhere/", "no target"},       // target has no page
+		{"/off/", "off-site"},            // other host
+		{"/home-host/", ""},              // the site's own host (www. ignored)
+		{"/loop-a/", "loop"},             // a -> b -> a
+		{"/p/?p=12", reasonQuery},        // rule is for / only
 	}
 	for format, files := range redirectFiles {
 		t.Run(format, func(t *testing.T) {

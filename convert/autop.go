@@ -1,0 +1,312 @@
+package convert
+
+import (
+	"strconv"
+	"strings"
+)
+
+// autop is a clean-room wpautop: it turns classic-editor text, where a blank
+// line separates paragraphs and a single newline is a line break, into HTML.
+//
+// The rules, in the order they apply:
+//   - <pre>, <script> and <style> elements are set aside and come back
+//     untouched: no paragraph or line break is ever added inside them.
+//   - Two <br> tags with only white space between them end a paragraph.
+//   - Every opening block-level tag (p, div, ul, li, table, h1…, figure, …)
+//     starts a new chunk and every closing one ends its chunk, so block
+//     elements never sit inside a paragraph.
+//   - Newlines inside tags and comments do not count.
+//   - The text is cut into chunks at blank lines. A chunk that is only text
+//     and inline markup becomes <p>…</p>. A chunk that begins or ends with a
+//     block tag gets no <p> around that tag; text after an opening container
+//     (div, blockquote, section, …) that is not closed in the same chunk is
+//     wrapped in <p> inside it, and text before a closing container likewise.
+//     A <blockquote>'s text is always a paragraph.
+//   - A chunk that is only a comment (<!--more-->) stays bare, and so does a
+//     chunk that standalone accepts (a shortcode that renders as a block).
+//   - Inside a paragraph, every remaining newline becomes <br />, unless a
+//     <br /> is already there.
+func autop(s string, standalone func(chunk string) bool) string {
+	if strings.TrimSpace(s) == "" {
+		return ""
+	}
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	s = strings.ReplaceAll(s, "\r", "\n")
+	var kept []string
+	s = setAside(s, &kept)
+	s = markBlocks(s)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
+	forEachChunk(s, func(chunk string) {
+		if p := paragraph(chunk, standalone); p != "" {
+			b.WriteString(p)
+			b.WriteByte('\n')
+		}
+	})
+	out := strings.ReplaceAll(b.String(), hiddenNewline, "\n")
+	return restoreAside(out, kept)
+}
+
+const (
+	hiddenNewline = "\x1d" // a newline inside a tag or comment, while autop runs
+	asideMark     = "\x1c" // brackets the number of an element set aside
+	asideOpen     = "<pre>" + asideMark
+	asideClose    = asideMark + "</pre>"
+)
+
+// blockTags are the tags that never sit inside a paragraph.
+var blockTags = func() map[string]bool {
+	m := map[string]bool{}
+	for _, t := range strings.Fields(`table thead tfoot caption col colgroup tbody tr td th div dl dd dt
+		ul ol li pre form map area blockquote address style p h1 h2 h3 h4 h5 h6 hr fieldset legend
+		section article aside hgroup header footer nav figure figcaption details menu summary math
+		audio video iframe`) {
+		m[t] = true
+	}
+	return m
+}()
+
+// paragraphContainers may hold a <p>.
+var paragraphContainers = map[string]bool{
+	"div": true, "blockquote": true, "section": true, "article": true, "aside": true,
+	"header": true, "footer": true, "nav": true, "td": true, "th": true, "dd": true,
+	"form": true, "fieldset": true, "details": true,
+}
+
+// setAside replaces each <pre>, <script> and <style> element with a
+// placeholder that looks like an empty <pre>, so it counts as a block.
+func setAside(s string, kept *[]string) string {
+	if !strings.ContainsRune(s, '<') {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			b.WriteString(s[i:])
+			break
+		}
+		j += i
+		b.WriteString(s[i:j])
+		name := ""
+		for _, n := range [...]string{"pre", "script", "style"} {
+			if hasTagPrefix(s[j:], n) {
+				name = n
+			}
+		}
+		end := -1
+		if name != "" {
+			end = elementEnd(s, j, name)
+		}
+		if end < 0 {
+			b.WriteByte('<')
+			i = j + 1
+			continue
+		}
+		b.WriteString(asideOpen + strconv.Itoa(len(*kept)) + asideClose)
+		*kept = append(*kept, s[j:end])
+		i = end
+	}
+	return b.String()
+}
+
+// restoreAside puts the elements set aside back.
+func restoreAside(s string, kept []string) string {
+	if len(kept) == 0 {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.Index(s, asideOpen)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		rest := s[i+len(asideOpen):]
+		k := strings.Index(rest, asideClose)
+		n, err := strconv.Atoi(rest[:max(k, 0)])
+		if k < 0 || err != nil || n >= len(kept) {
+			b.WriteString(s[:i+len(asideOpen)])
+			s = rest
+			continue
+		}
+		b.WriteString(s[:i])
+		b.WriteString(kept[n])
+		s = rest[k+len(asideClose):]
+	}
+}
+
+// markBlocks puts a blank line before every opening block tag and after
+// every closing one, hides newlines inside tags and comments, writes every
+// <br> as "<br />", and turns two <br> in a row into a blank line.
+func markBlocks(s string) string {
+	b := make([]byte, 0, len(s)+len(s)/8)
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			b = append(b, s[i:]...)
+			break
+		}
+		j += i
+		b = append(b, s[i:j]...)
+		end := markupEnd(s, j)
+		if end == j+1 {
+			b = append(b, '<')
+			i = end
+			continue
+		}
+		markup := s[j:end]
+		if strings.IndexByte(markup, '\n') >= 0 {
+			markup = strings.ReplaceAll(markup, "\n", hiddenNewline)
+		}
+		i = end
+		name, closing, _, ok := tagAt(s, j)
+		switch {
+		case !ok:
+			b = append(b, markup...)
+		case name == "br" && !closing:
+			b = appendBreak(b)
+		case name == "hr":
+			b = append(append(append(b, "\n\n"...), markup...), "\n\n"...)
+		case blockTags[name] && closing:
+			b = append(append(b, markup...), "\n\n"...)
+		case blockTags[name]:
+			b = append(append(b, "\n\n"...), markup...)
+		default:
+			b = append(b, markup...)
+		}
+	}
+	return string(b)
+}
+
+// appendBreak appends "<br />", or a blank line when the text already ends
+// in a <br /> and white space.
+func appendBreak(b []byte) []byte {
+	k := len(b)
+	for k > 0 && (b[k-1] == ' ' || b[k-1] == '\t' || b[k-1] == '\n') {
+		k--
+	}
+	if k >= 6 && string(b[k-6:k]) == "<br />" {
+		return append(b[:k-6], "\n\n"...)
+	}
+	return append(b, "<br />"...)
+}
+
+// forEachChunk calls f with each run of text between blank lines (lines
+// holding only spaces and tabs count as blank).
+func forEachChunk(s string, f func(string)) {
+	start := -1 // start of the current chunk
+	lineStart := 0
+	for lineStart <= len(s) {
+		nl := strings.IndexByte(s[lineStart:], '\n')
+		lineEnd := len(s)
+		if nl >= 0 {
+			lineEnd = lineStart + nl
+		}
+		blank := strings.TrimLeft(s[lineStart:lineEnd], " \t") == ""
+		switch {
+		case blank && start >= 0:
+			f(s[start:lineStart])
+			start = -1
+		case !blank && start < 0:
+			start = lineStart
+		}
+		if nl < 0 {
+			break
+		}
+		lineStart = lineEnd + 1
+	}
+	if start >= 0 {
+		f(s[start:])
+	}
+}
+
+// paragraph renders one chunk.
+func paragraph(chunk string, standalone func(string) bool) string {
+	t := strings.Trim(chunk, " \t\n")
+	if t == "" {
+		return ""
+	}
+	if isCommentOnly(t) || (standalone != nil && standalone(t)) {
+		return t
+	}
+	lead, leadName, leadClosing := edgeTag(t, true)
+	rest := t[len(lead):]
+	trail, trailName, trailClosing := edgeTag(rest, false)
+	mid := strings.Trim(rest[:len(rest)-len(trail)], " \t\n")
+	if mid == "" {
+		return lead + trail
+	}
+	mid = lineBreaks(mid)
+	switch {
+	case lead != "" && trail != "":
+		if leadName == "blockquote" && !leadClosing {
+			return lead + "<p>" + mid + "</p>" + trail
+		}
+		return lead + mid + trail
+	case lead != "":
+		if !leadClosing && paragraphContainers[leadName] {
+			return lead + "<p>" + mid + "</p>"
+		}
+		return lead + mid
+	case trail != "":
+		if trailClosing && paragraphContainers[trailName] {
+			return "<p>" + mid + "</p>" + trail
+		}
+		return mid + trail
+	}
+	return "<p>" + mid + "</p>"
+}
+
+// edgeTag returns the block tag at the start (or end) of t, if there is one.
+func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
+	i := 0
+	if !atStart {
+		if !strings.HasSuffix(t, ">") {
+			return "", "", false
+		}
+		i = strings.LastIndexByte(t, '<')
+		if i < 0 {
+			return "", "", false
+		}
+	}
+	if i >= len(t) || t[i] != '<' {
+		return "", "", false
+	}
+	name, closing, end, ok := tagAt(t, i)
+	if !ok || !blockTags[name] || (!atStart && end != len(t)) {
+		return "", "", false
+	}
+	return t[i:end], name, closing
+}
+
+// isCommentOnly reports whether t is a single HTML comment.
+func isCommentOnly(t string) bool {
+	return strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->") && strings.Index(t[4:], "-->") == len(t)-7
+}
+
+// lineBreaks turns each newline in a paragraph into "<br />\n", dropping
+// white space before it, unless a <br /> already ends the line.
+func lineBreaks(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s) + 32)
+	for {
+		nl := strings.IndexByte(s, '\n')
+		if nl < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		line := strings.TrimRight(s[:nl], " \t")
+		b.WriteString(line)
+		if !strings.HasSuffix(line, "<br />") {
+			b.WriteString("<br />")
+		}
+		b.WriteByte('\n')
+		s = strings.TrimLeft(s[nl+1:], " \t")
+	}
+}

@@ -1,0 +1,213 @@
+package convert
+
+import (
+	"encoding/json"
+	"strings"
+)
+
+// block is one parsed Gutenberg block: <!-- wp:name {attrs} --> … <!-- /wp:name -->
+// or the void form <!-- wp:name {attrs} /-->. Its saved HTML is interleaved
+// with its inner blocks, in order, in parts.
+type block struct {
+	name  string         // full name, "core/" added to unprefixed names
+	attrs map[string]any // decoded JSON attributes; nil when none or invalid
+	parts []blockPart
+}
+
+// blockPart is a run of HTML or one inner block.
+type blockPart struct {
+	html  string
+	child *block
+}
+
+// isBlockContent reports whether content was written by the block editor:
+// the same test WordPress uses to skip wpautop.
+func isBlockContent(content string) bool { return strings.Contains(content, "<!-- wp:") }
+
+// blockToken is one delimiter comment found in content.
+type blockToken struct {
+	start, end int // span of the comment
+	name       string
+	attrs      string // raw JSON text, "" when absent
+	closer     bool
+	void       bool
+}
+
+// nextBlockToken finds the next block delimiter at or after i. ok is false
+// when there is none. The grammar: "<!--", white space, "wp:" or "/wp:", a
+// name (an optional "namespace/" then a lower-case letter and letters,
+// digits, "_" or "-"), white space, an optional JSON object, white space,
+// and "-->" or "/-->".
+func nextBlockToken(s string, i int) (t blockToken, ok bool) {
+	for {
+		k := strings.Index(s[i:], "<!--")
+		if k < 0 {
+			return t, false
+		}
+		start := i + k
+		i = start + 4
+		j := i
+		for j < len(s) && isSpace(s[j]) {
+			j++
+		}
+		closer := strings.HasPrefix(s[j:], "/wp:")
+		if closer {
+			j++
+		}
+		if !strings.HasPrefix(s[j:], "wp:") {
+			continue
+		}
+		j += 3
+		n := j
+		for n < len(s) && (isNameByte(s[n]) || s[n] == '/') {
+			n++
+		}
+		name := s[j:n]
+		end := strings.Index(s[n:], "-->")
+		if name == "" || !isLetter(name[0]) || end < 0 {
+			continue
+		}
+		body := strings.TrimSpace(s[n : n+end])
+		t = blockToken{start: start, end: n + end + 3, name: fullBlockName(name), closer: closer}
+		if strings.HasSuffix(body, "/") {
+			t.void = true
+			body = strings.TrimSpace(body[:len(body)-1])
+		}
+		if strings.HasPrefix(body, "{") {
+			t.attrs = body
+		}
+		return t, true
+	}
+}
+
+// fullBlockName adds the "core/" namespace that the serializer omits.
+func fullBlockName(name string) string {
+	if strings.HasPrefix(name, "core/") || strings.Contains(name, "/") {
+		return name
+	}
+	return "core/" + name
+}
+
+// parseBlocks splits block content into top-level parts: runs of freeform
+// HTML (child == nil) and blocks. Like WordPress's parser it forgives: a
+// closer with no open block is kept as text, and blocks still open at the
+// end are closed there.
+func parseBlocks(s string) []blockPart {
+	var top []blockPart
+	var stack []*block
+	add := func(p blockPart) {
+		if len(stack) == 0 {
+			top = append(top, p)
+			return
+		}
+		b := stack[len(stack)-1]
+		b.parts = append(b.parts, p)
+	}
+	addHTML := func(h string) {
+		if h != "" {
+			add(blockPart{html: h})
+		}
+	}
+	pos := 0
+	for {
+		t, ok := nextBlockToken(s, pos)
+		if !ok {
+			break
+		}
+		addHTML(s[pos:t.start])
+		pos = t.end
+		switch {
+		case t.closer && len(stack) == 0:
+			addHTML(s[t.start:t.end])
+		case t.closer:
+			b := stack[len(stack)-1]
+			stack = stack[:len(stack)-1]
+			add(blockPart{child: b})
+		default:
+			b := &block{name: t.name, attrs: decodeAttrs(t.attrs)}
+			if t.void {
+				add(blockPart{child: b})
+			} else {
+				stack = append(stack, b)
+			}
+		}
+	}
+	addHTML(s[pos:])
+	for len(stack) > 0 {
+		b := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		add(blockPart{child: b})
+	}
+	return top
+}
+
+// decodeAttrs decodes a block's JSON attributes; invalid JSON gives nil.
+func decodeAttrs(raw string) map[string]any {
+	if raw == "" {
+		return nil
+	}
+	var m map[string]any
+	if json.Unmarshal([]byte(raw), &m) != nil {
+		return nil
+	}
+	return m
+}
+
+// attrString returns a string attribute ("" when absent or not a string).
+func (b *block) attrString(key string) string {
+	s, _ := b.attrs[key].(string)
+	return s
+}
+
+// attrInt returns an integer attribute given as a number or a string.
+func (b *block) attrInt(key string) int64 {
+	return anyInt(b.attrs[key])
+}
+
+// attrInts returns a list of integers given as numbers or strings.
+func (b *block) attrInts(key string) []int64 {
+	list, _ := b.attrs[key].([]any)
+	var ids []int64
+	for _, v := range list {
+		if n := anyInt(v); n > 0 {
+			ids = append(ids, n)
+		}
+	}
+	return ids
+}
+
+func anyInt(v any) int64 {
+	switch x := v.(type) {
+	case float64:
+		return int64(x)
+	case string:
+		var n int64
+		for i := 0; i < len(x); i++ {
+			if x[i] < '0' || x[i] > '9' {
+				return 0
+			}
+			n = n*10 + int64(x[i]-'0')
+		}
+		return n
+	}
+	return 0
+}
+
+// innerHTML is the block's saved HTML with its inner blocks left out.
+func (b *block) innerHTML() string {
+	var sb strings.Builder
+	for _, p := range b.parts {
+		sb.WriteString(p.html)
+	}
+	return sb.String()
+}
+
+// walkBlocks calls f for every block in parts, parents before children.
+func walkBlocks(parts []blockPart, f func(*block)) {
+	for _, p := range parts {
+		if p.child != nil {
+			f(p.child)
+			walkBlocks(p.child.parts, f)
+		}
+	}
+}

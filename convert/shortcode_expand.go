@@ -1,0 +1,204 @@
+package convert
+
+import "strings"
+
+// knownShortcodes are the shortcodes wpexit expands (code shortcodes are
+// lifted out earlier, see lift).
+var knownShortcodes = map[string]bool{
+	"caption": true, "wp_caption": true, "gallery": true,
+	"embed": true, "youtube": true, "vimeo": true, "tweet": true, "gist": true,
+	"audio": true, "video": true, "playlist": true,
+}
+
+// otherShortcodes are shortcodes of WordPress.com, Jetpack and common
+// plugins that wpexit does not expand. They are reported even when they
+// carry no name=value attribute, which is how other unknown shortcodes are
+// told from ordinary bracketed text such as "[sic]".
+var otherShortcodes = map[string]bool{
+	"archiveorg": true, "archives": true, "bandcamp": true, "brightcove": true, "codepen": true,
+	"contact-form": true, "contact-form-7": true, "contact-field": true, "crowdsignal": true,
+	"dailymotion": true, "digg": true, "facebook": true, "flickr": true, "getty": true,
+	"googleapps": true, "googledocs": true, "googlemaps": true, "googlevideo": true, "instagram": true,
+	"kickstarter": true, "livestream": true, "mailchimp": true, "medium": true, "mixcloud": true,
+	"nggallery": true, "ngg": true, "pinterest": true, "polldaddy": true, "presentation": true,
+	"quiz": true, "recipe": true, "scribd": true, "slide": true, "slideshare": true, "slideshow": true,
+	"soundcloud": true, "spotify": true, "ted": true, "twitch": true, "twitchtv": true,
+	"twitter-timeline": true, "ustream": true, "videopress": true, "wpvideo": true,
+	"blip.tv": true, "sitemap": true, "wufoo": true, "office": true, "scribd-doc": true,
+}
+
+// blockShortcodes render as block elements: a paragraph holding only one of
+// them loses its <p>, as shortcode_unautop does.
+var blockShortcodes = map[string]bool{"caption": true, "wp_caption": true, "gallery": true, "playlist": true}
+
+// encloses reports whether a recognised shortcode may take content.
+func encloses(name string) bool { return knownShortcodes[name] || isCodeTag(name) }
+
+// recognised reports whether a name is one wpexit parses as a shortcode.
+func recognised(name string) bool { return encloses(name) || otherShortcodes[name] }
+
+// unknownShortcode reports whether sc, found in s, is an unknown
+// shortcode: a lower-case name that is a known plugin shortcode, or that has
+// name=value attributes, or that is closed by "[/name]" later on.
+func unknownShortcode(s string, sc shortcode) bool {
+	if encloses(sc.name) || sc.name[0] < 'a' || sc.name[0] > 'z' {
+		return false
+	}
+	return otherShortcodes[sc.name] || len(sc.attrs) > 0 || strings.Contains(s[sc.openEnd:], "[/"+sc.name+"]")
+}
+
+// standalone reports whether an autop chunk is a single shortcode that
+// renders as a block, so it gets no <p> and no <br />.
+func (r *renderer) standalone(chunk string) bool {
+	if chunk[0] != '[' {
+		return false
+	}
+	sc, ok := parseShortcode(chunk, 0, encloses)
+	if !ok || sc.end != len(chunk) {
+		return false
+	}
+	switch {
+	case blockShortcodes[sc.name]:
+		return true
+	case sc.name == "embed" || sc.name == "youtube" || sc.name == "vimeo":
+		return isPlayerHTML(r.shortcodeHTML(chunk, sc))
+	}
+	return false
+}
+
+// expand expands the shortcodes in rendered HTML. Escaped uses lose one
+// pair of brackets; unknown shortcodes stay as written and are noted. Tags,
+// comments and inline <code> are left alone. A <p> wrapped tightly around a
+// shortcode that renders as a block is dropped.
+func (r *renderer) expand(s string) string {
+	if !strings.ContainsRune(s, '[') {
+		return s
+	}
+	b := make([]byte, 0, len(s)+len(s)/4)
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "<[")
+		if j < 0 {
+			b = append(b, s[i:]...)
+			break
+		}
+		j += i
+		b = append(b, s[i:j]...)
+		if s[j] == '<' {
+			end := skipMarkup(s, j)
+			b = append(b, s[j:end]...)
+			i = end
+			continue
+		}
+		if end, ok := escapedShortcode(s, j, recognised); ok {
+			b = append(b, s[j+1:end-1]...)
+			i = end
+			continue
+		}
+		sc, ok := parseShortcode(s, j, encloses)
+		switch {
+		case ok && knownShortcodes[sc.name]:
+			out := r.shortcodeHTML(s, sc)
+			i = sc.end
+			if isBlockHTML(out) {
+				if k, found := tightP(b, s, i); found {
+					b = b[:k]
+					i += skipClosingP(s[i:])
+				}
+			}
+			b = append(b, out...)
+			continue
+		case ok && unknownShortcode(s, sc):
+			r.note("unknown-shortcode", sc.name)
+		}
+		b = append(b, '[')
+		i = j + 1
+	}
+	return string(b)
+}
+
+// tightP reports whether the output so far ends in "<p>" (white space
+// allowed) and s[i:] starts with "</p>", and returns where the "<p>" starts.
+func tightP(b []byte, s string, i int) (int, bool) {
+	k := len(b)
+	for k > 0 && isSpace(b[k-1]) {
+		k--
+	}
+	if k < 3 || string(b[k-3:k]) != "<p>" {
+		return 0, false
+	}
+	return k - 3, skipClosingP(s[i:]) > 0
+}
+
+// skipClosingP returns the length of white space and "</p>" at the start
+// of s, or 0.
+func skipClosingP(s string) int {
+	t := strings.TrimLeft(s, " \t\n")
+	if !strings.HasPrefix(t, "</p>") {
+		return 0
+	}
+	return len(s) - len(t) + 4
+}
+
+// isBlockHTML reports whether rendered HTML starts with a block element.
+func isBlockHTML(h string) bool {
+	if h == "" || h[0] != '<' {
+		return false
+	}
+	name, closing, _, ok := tagAt(h, 0)
+	return ok && !closing && blockTags[name]
+}
+
+// shortcodeHTML renders one known shortcode; s is the text it was found in.
+func (r *renderer) shortcodeHTML(s string, sc shortcode) string {
+	switch sc.name {
+	case "caption", "wp_caption":
+		return r.captionHTML(sc)
+	case "gallery":
+		return r.galleryHTML(sc)
+	case "embed":
+		u := strings.TrimSpace(sc.content)
+		if u == "" {
+			u = sc.attr("url", "src")
+		}
+		return embedHTML(u)
+	case "youtube", "vimeo", "tweet", "gist":
+		return embedHTML(embedShortcodeURL(sc))
+	case "audio", "video":
+		return r.mediaHTML(sc)
+	case "playlist":
+		return r.playlistHTML(sc)
+	}
+	return s[sc.start:sc.end]
+}
+
+// scanShortcodes calls f with the name of each shortcode use in content,
+// outside markup, inline <code> and the content of code shortcodes.
+func scanShortcodes(s string, f func(name string)) {
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "<[")
+		if j < 0 {
+			return
+		}
+		j += i
+		if s[j] == '<' {
+			i = skipMarkup(s, j)
+			continue
+		}
+		if end, ok := escapedShortcode(s, j, recognised); ok {
+			i = end
+			continue
+		}
+		sc, ok := parseShortcode(s, j, encloses)
+		switch {
+		case ok && isCodeTag(sc.name) && sc.enclosed:
+			f(sc.name)
+			i = sc.end
+			continue
+		case ok && (knownShortcodes[sc.name] || unknownShortcode(s, sc)):
+			f(sc.name)
+			i = sc.openEnd
+			continue
+		}
+		i = j + 1
+	}
+}

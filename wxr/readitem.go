@@ -1,0 +1,68 @@
+package wxr
+
+import (
+	"bytes"
+	"fmt"
+)
+
+// item reads one item span: strictly first; when that fails (or the span
+// holds a "]]>" outside CDATA, which a parser accepts but which means a
+// CDATA section ended early), repaired, with a warning per repair.
+func (r *Reader) item(sp span) (*Item, error) {
+	if sp.unclosed {
+		next := sp.line + bytes.Count(sp.item, nlByte)
+		it, _, _ := r.parse(sp.item, sp.line)
+		r.pending = r.pending[:0]
+		return nil, &ItemError{File: r.opts.Name, Line: sp.line, ItemID: it.ID,
+			Err: fmt.Errorf("skipped the item: it has no </item> before the next <item> on line %d", next)}
+	}
+	it, notes, err := r.parse(sp.item, sp.line)
+	if err != nil || sp.stray {
+		fixed, fixes := repair(sp.item, sp.line)
+		r.pending = r.pending[:0]
+		it2, notes2, err2 := r.parse(fixed, sp.line)
+		if err2 != nil {
+			if err == nil {
+				err = err2
+			}
+			r.pending = r.pending[:0]
+			return nil, &ItemError{File: r.opts.Name, Line: err.line, ItemID: firstID(it2.ID, it.ID),
+				Err: fmt.Errorf("skipped the item that starts on line %d: %s", sp.line, err.msg)}
+		}
+		it, notes = it2, append(fixes, notes2...)
+	}
+	r.flushUnbound(it.ID)
+	r.emit(notes, it.ID)
+	return it, nil
+}
+
+func firstID(a, b int64) int64 {
+	if a != 0 {
+		return a
+	}
+	return b
+}
+
+// parse walks one item's bytes. The Item is never nil: on error it holds
+// what was read before the error (its ID helps the message).
+func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
+	it := &Item{File: r.opts.Name, Line: line}
+	b := itemBuilder{it: it, line: line}
+	w := &r.iw
+	w.stack, w.text = w.stack[:0], w.text[:0]
+	w.sc.binds = append(w.sc.binds[:0], r.scope...)
+	err := w.walk(src, line, &b)
+	if err == nil && len(w.stack) > 0 {
+		f := w.stack[len(w.stack)-1]
+		err = &syntaxError{line: line + bytes.Count(src, nlByte), msg: fmt.Sprintf("XML syntax error: <%s> is not closed", qname(f.prefix, f.local))}
+	}
+	b.finish()
+	return it, b.notes, err
+}
+
+// partialID reads what it can of a truncated item to name it.
+func (r *Reader) partialID(sp span) int64 {
+	it, _, _ := r.parse(sp.item, sp.line)
+	r.pending = r.pending[:0]
+	return it.ID
+}

@@ -1,0 +1,173 @@
+package wxr
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"io"
+)
+
+// frame is one open element during a walk.
+type frame struct {
+	prefix, local string
+	field         field
+	textStart     int   // len(walker.text) when the element opened
+	rawStart      int64 // offset in src just after the start tag
+	child         bool  // a child element opened inside a value element
+	nsMark        int   // len(scope.binds) before this element's declarations
+}
+
+// handler gives meaning to the elements a walker meets.
+type handler interface {
+	// open picks the field of a new element from its parent's field (fNone
+	// for the outermost element) and its namespace class and local name.
+	open(parent field, c nsClass, se *xml.StartElement) field
+	// value receives a finished value element: its text, or its raw inner
+	// bytes when it held child elements.
+	value(f field, parent field, v []byte)
+	// close is called for every element, after value.
+	close(f field)
+	// comment receives XML comments outside value elements.
+	comment(c []byte)
+}
+
+// walker drives encoding/xml's RawToken over a byte span, resolves
+// namespaces itself (so a span can inherit the declarations of <rss> and
+// <channel> without re-reading them) and checks that end tags match.
+type walker struct {
+	sc    scope
+	stack []frame
+	text  []byte
+	src   []byte
+	line0 int // line of src[0]
+	// unbound is called for an element prefix nothing declares; it
+	// returns the class to use.
+	unbound func(prefix string, line int) nsClass
+}
+
+// syntaxError is a parse failure at a line of the input.
+type syntaxError struct {
+	line int
+	msg  string
+}
+
+func (e *syntaxError) Error() string { return e.msg }
+
+// passThrough reads every declared encoding as UTF-8 (the exporter's
+// declaration is often wrong; invalid bytes are repaired separately).
+func passThrough(_ string, in io.Reader) (io.Reader, error) { return in, nil }
+
+// walk parses src (whose first byte is on line line0) with h. It returns
+// at the end of src; unclosed elements stay on the stack.
+func (w *walker) walk(src []byte, line0 int, h handler) *syntaxError {
+	w.src, w.line0 = src, line0
+	for i := range w.stack { // raw offsets point into an earlier span
+		w.stack[i].rawStart = -1
+	}
+	dec := xml.NewDecoder(bytes.NewReader(src))
+	dec.CharsetReader = passThrough
+	for {
+		before := dec.InputOffset()
+		tok, err := dec.RawToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return w.decodeError(dec, err)
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			w.open(dec, &t, h)
+		case xml.EndElement:
+			if err := w.close(dec, before, t.Name, h); err != nil {
+				return err
+			}
+		case xml.CharData:
+			if n := len(w.stack); n > 0 && w.stack[n-1].field.isValue() {
+				w.text = append(w.text, t...)
+			}
+		case xml.Comment:
+			if n := len(w.stack); n == 0 || !w.stack[n-1].field.isValue() {
+				h.comment(t)
+			}
+		}
+	}
+}
+
+// decodeError positions an encoding/xml error.
+func (w *walker) decodeError(dec *xml.Decoder, err error) *syntaxError {
+	if se, ok := err.(*xml.SyntaxError); ok {
+		return &syntaxError{line: w.line0 + se.Line - 1, msg: "XML syntax error: " + se.Msg}
+	}
+	line, _ := dec.InputPos()
+	return &syntaxError{line: w.line0 + line - 1, msg: err.Error()}
+}
+
+func (w *walker) open(dec *xml.Decoder, se *xml.StartElement, h handler) {
+	mark := len(w.sc.binds)
+	for _, a := range se.Attr {
+		switch {
+		case a.Name.Space == "xmlns":
+			w.sc.push(a.Name.Local, a.Value)
+		case a.Name.Space == "" && a.Name.Local == "xmlns":
+			w.sc.push("", a.Value)
+		}
+	}
+	c, bound := w.sc.lookup(se.Name.Space)
+	if !bound {
+		line, _ := dec.InputPos()
+		c = w.unbound(se.Name.Space, w.line0+line-1)
+	}
+	parent := fNone
+	if n := len(w.stack); n > 0 {
+		parent = w.stack[n-1].field
+		if parent.isValue() {
+			w.stack[n-1].child = true
+		}
+	}
+	f := fSkip
+	if parent != fSkip && !parent.isValue() {
+		f = h.open(parent, c, se)
+	}
+	w.stack = append(w.stack, frame{
+		prefix: se.Name.Space, local: se.Name.Local, field: f,
+		textStart: len(w.text), rawStart: dec.InputOffset(), nsMark: mark,
+	})
+}
+
+func (w *walker) close(dec *xml.Decoder, before int64, name xml.Name, h handler) *syntaxError {
+	n := len(w.stack)
+	if n == 0 {
+		line, _ := dec.InputPos()
+		return &syntaxError{line: w.line0 + line - 1, msg: fmt.Sprintf("unexpected end tag </%s>", qname(name.Space, name.Local))}
+	}
+	f := &w.stack[n-1]
+	if f.prefix != name.Space || f.local != name.Local {
+		line, _ := dec.InputPos()
+		return &syntaxError{line: w.line0 + line - 1, msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
+	}
+	if f.field.isValue() {
+		v := w.text[f.textStart:]
+		if f.child && f.rawStart >= 0 && before <= int64(len(w.src)) && f.rawStart <= before {
+			v = w.src[f.rawStart:before]
+		}
+		parent := fNone
+		if n > 1 {
+			parent = w.stack[n-2].field
+		}
+		h.value(f.field, parent, v)
+	}
+	h.close(f.field)
+	w.text = w.text[:f.textStart]
+	w.sc.binds = w.sc.binds[:f.nsMark]
+	w.stack = w.stack[:n-1]
+	return nil
+}
+
+// qname renders prefix:local.
+func qname(prefix, local string) string {
+	if prefix == "" {
+		return local
+	}
+	return prefix + ":" + local
+}

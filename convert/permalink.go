@@ -2,6 +2,7 @@ package convert
 
 import (
 	"net/url"
+	"path"
 	"strings"
 	"unicode/utf8"
 
@@ -11,7 +12,8 @@ import (
 // permalinkPath returns the path of the item's old permalink for Hugo's url
 // front matter: the path of link, percent-decoded to NFC Unicode (Hugo writes
 // an encoded alias as a literal "%C3%A9" folder), with its trailing slash or
-// ".html" as WordPress served it. It returns "" for links Hugo cannot serve
+// ".html" as WordPress served it, cleaned of "//", "." and ".." so it stays
+// inside the site. It returns "" for links Hugo cannot serve
 // at a path: empty or unparsable links, query forms such as "/?p=123" or
 // "/?page_id=7" (drafts, plain permalinks), and the home page itself.
 func permalinkPath(link string) string {
@@ -34,10 +36,22 @@ func permalinkPath(link string) string {
 	if p == "" || p == "/" {
 		return ""
 	}
-	if !strings.HasPrefix(p, "/") {
-		p = "/" + p
+	slash := strings.HasSuffix(p, "/")
+	p = path.Clean("/" + p)
+	if p == "/" {
+		return ""
+	}
+	if slash {
+		p += "/"
 	}
 	return p
+}
+
+// isHomeLink reports whether link is a site's home URL with no query: the
+// permalink of a static front page.
+func isHomeLink(link string) bool {
+	u, err := url.Parse(strings.TrimSpace(link))
+	return err == nil && u.Host != "" && (u.Path == "" || u.Path == "/") && u.RawQuery == ""
 }
 
 // queryForm reports whether a link's query names the item itself, as

@@ -89,6 +89,9 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	if n > 1 {
 		pl.Notes = append(pl.Notes, Note{Kind: "renamed", Detail: "wanted " + dir + "/" + wanted})
 	}
+	if pl.URL == "" && isHomeLink(it.Link) {
+		pl.Notes = append(pl.Notes, Note{Kind: "front-page", Detail: "served at the home URL " + it.Link + "; no url written"})
+	}
 	return pl
 }
 

@@ -274,6 +274,10 @@ func TestPlanURL(t *testing.T) {
 		{"http://example.com/a/#more-5", "/a/"},
 		{"http://[::1", ""},
 		{"/relative/path/", "/relative/path/"},
+		{"https://ex.com//greek/a/", "/greek/a/"},
+		{"https://ex.com/a/../../../etc/x", "/etc/x"},
+		{"https://ex.com/./a/./", "/a/"},
+		{"https://ex.com/a%2Fb/", "/a/b/"},
 	}
 	for _, tt := range tests {
 		pl := NewPlanner(Options{}).Plan(item(1, "a", link(tt.link)))

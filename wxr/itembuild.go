@@ -61,7 +61,7 @@ func (b *itemBuilder) open(parent field, c nsClass, se *xml.StartElement) field 
 	return f
 }
 
-func (b *itemBuilder) close(field)   {}
+func (b *itemBuilder) close(field)    {}
 func (b *itemBuilder) comment([]byte) {}
 
 func (b *itemBuilder) value(f, parent field, v []byte) {

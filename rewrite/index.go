@@ -1,6 +1,9 @@
 package rewrite
 
 import (
+	"net/url"
+	"strings"
+
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/wxr"
 )
@@ -12,19 +15,297 @@ type Options struct {
 }
 
 // Index maps old URLs to their new targets. Fill it with Add in a first
-// pass; after that it is read-only and safe for concurrent use. STUB.
+// pass over the export; after that it is read-only and safe for concurrent
+// use by Link, LinkFrom, Aliases, OldURLs and the redirect writers.
 type Index struct {
-	opts Options
+	opts    Options
+	site    site
+	home    string           // home URL as the export gives it
+	keys    map[string]int32 // normalised URL → entries index
+	byID    map[int64]int32
+	entries []entry
+	media   map[string]string // hosts that served the site's uploads → path prefix on the new site
+	arch    archives
 }
 
-// NewIndex returns an empty index for the site the channel describes.
-func NewIndex(ch *wxr.Channel, opts Options) *Index { return &Index{opts: opts} }
+// entry is one item that answers old URLs: a page or a media file.
+type entry struct {
+	id    int64
+	kind  convert.LinkKind // LinkPage or LinkMedia
+	typ   string
+	title string
+	dest  string   // page: content file (relative to content/); media: path on the new site
+	url   string   // page: its new URL path (front matter url); "" when none
+	old   []oldRef // every other old URL, for OldURLs and Aliases
+}
 
-// Add records every URL form of the item and what now answers it. STUB.
-func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {}
+// oldRef is one old URL of an entry.
+type oldRef struct {
+	path  string // decoded path (and query) on the old host
+	class string
+	via   string
+}
 
-// Link maps one URL found in a post (href, src or one srcset entry). STUB.
-func (ix *Index) Link(raw string) convert.Link { return convert.Link{Kind: convert.LinkKeep, Dest: raw} }
+// NewIndex returns an empty index for the site the channel describes: its
+// hosts (base_blog_url, base_site_url, the channel link and opts.AliasHosts)
+// and the directory it was installed in, taken from base_blog_url.
+func NewIndex(ch *wxr.Channel, opts Options) *Index {
+	ix := &Index{
+		opts:  opts,
+		site:  site{hosts: map[string]bool{}},
+		keys:  map[string]int32{},
+		byID:  map[int64]int32{},
+		media: map[string]string{},
+	}
+	ix.arch.init()
+	if ch == nil {
+		ch = &wxr.Channel{}
+	}
+	ix.home = firstNonEmpty(ch.BaseBlogURL, ch.Link, ch.BaseSiteURL)
+	for _, h := range []string{ch.BaseBlogURL, ch.Link, ch.BaseSiteURL} {
+		ix.learnHost(h)
+	}
+	for _, h := range opts.AliasHosts {
+		if !strings.Contains(h, "/") {
+			h = "//" + h
+		}
+		ix.learnHost(h)
+	}
+	if u, ok := splitURL(ix.home); ok && u.host != "" {
+		ix.site.base = strings.TrimSuffix(strings.ToLower(cleanPath(decodePath(u.path))), "/")
+		ix.site.base = strings.TrimSuffix(stripIndexPHP(ix.site.base), "/")
+	}
+	ix.arch.addChannel(ch)
+	return ix
+}
 
-// Aliases returns the extra paths (Hugo aliases) of the item's page. STUB.
-func (ix *Index) Aliases(id int64) []string { return nil }
+// learnHost adds the host of a site URL, and its WordPress.com uploads host.
+func (ix *Index) learnHost(raw string) {
+	u, ok := splitURL(strings.TrimSpace(raw))
+	if !ok || u.host == "" {
+		return
+	}
+	h := normHost(u.host)
+	if h == "" || h == "wordpress.com" {
+		return // the network home of every WordPress.com site is not this site
+	}
+	ix.site.hosts[h] = true
+	if sub, ok := strings.CutSuffix(h, ".wordpress.com"); ok && !strings.Contains(sub, ".") {
+		ix.media[sub+".files.wordpress.com"] = "/wp-content/uploads"
+	}
+}
+
+func firstNonEmpty(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+// Add records every URL form of the item and what now answers it: for an
+// item that becomes a page (plan.Skip == ""), its link, guid, query forms and
+// old slugs; for an attachment, its file and size variants, its attachment
+// page and query form. Other skipped items are not recorded, so links to
+// them are reported as missing.
+func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
+	if it == nil {
+		return
+	}
+	switch {
+	case plan.Skip == "":
+		ix.addPage(it, plan)
+	case it.Type == "attachment":
+		ix.addMedia(it)
+	}
+}
+
+// addPage records a page's URL forms.
+func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
+	ix.learnGUIDHost(it)
+	typ := plan.Type
+	if typ == "" {
+		typ = firstNonEmpty(it.Type, "post")
+	}
+	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL}
+	class := ClassPost
+	if typ == "page" {
+		class = ClassPage
+	}
+	idx := ix.newEntry(e)
+	ix.putURL(it.Link, idx)
+	if p := ix.pathOf(it.Link); p != "" && !ix.isHome(p) && !sameKey(ix, p, plan.URL) {
+		ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+	}
+	if ix.putURL(it.GUID, idx) {
+		if p := ix.pathOf(it.GUID); p != "" && !ix.isHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
+			ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+		}
+	}
+	for _, q := range ix.queryForms(it, typ) {
+		ix.putKey(q, idx)
+		ix.addOld(idx, oldRef{path: q, class: ClassShortlink, via: ViaRedirect})
+	}
+	for _, o := range oldSlugLinks(it) {
+		ix.putURL(o, idx)
+		if p := ix.pathOf(o); p != "" && !ix.isHome(p) {
+			ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+		}
+	}
+	if typ == "post" {
+		ix.arch.addItem(it)
+		ix.arch.learnFront(PermalinkShape(ix.home, it))
+	}
+}
+
+// queryForms returns the query URLs (with the install directory) that
+// WordPress answered for the item: ?p=ID always, ?page_id=ID for pages.
+func (ix *Index) queryForms(it *wxr.Item, typ string) []string {
+	if it.ID <= 0 {
+		return nil
+	}
+	id := itoa(it.ID)
+	qs := []string{ix.site.base + "/?p=" + id}
+	switch typ {
+	case "page":
+		qs = append(qs, ix.site.base+"/?page_id="+id)
+	case "attachment":
+		qs = append(qs, ix.site.base+"/?attachment_id="+id)
+	}
+	return qs
+}
+
+// learnGUIDHost trusts a guid host as the site's own when the guid is the
+// item's own ?p=ID (or ?page_id=ID) at the install directory: the item was
+// created on that host. Such hosts (an old domain, the wordpress.com
+// address of a custom domain) are common in real exports.
+func (ix *Index) learnGUIDHost(it *wxr.Item) {
+	u, ok := splitURL(unescapeAmp(strings.TrimSpace(it.GUID)))
+	if !ok || u.host == "" || it.ID <= 0 {
+		return
+	}
+	h := normHost(u.host)
+	if ix.site.hosts[h] || h == "wordpress.com" {
+		return
+	}
+	q := queryKey(u.query)
+	if q != "p="+itoa(it.ID) && q != "page_id="+itoa(it.ID) {
+		return
+	}
+	dir := strings.TrimSuffix(strings.ToLower(stripIndexPHP(cleanPath(decodePath(u.path)))), "/")
+	if dir == ix.site.base {
+		ix.learnHost("//" + h)
+	}
+}
+
+func (ix *Index) newEntry(e entry) int32 {
+	idx := int32(len(ix.entries))
+	ix.entries = append(ix.entries, e)
+	if _, dup := ix.byID[e.id]; !dup && e.id != 0 {
+		ix.byID[e.id] = idx
+	}
+	return idx
+}
+
+func (ix *Index) addOld(idx int32, r oldRef) {
+	e := &ix.entries[idx]
+	for _, o := range e.old {
+		if o.path == r.path {
+			return
+		}
+	}
+	e.old = append(e.old, r)
+}
+
+// putURL records raw (when it is one of the site's URLs, or media on another
+// host) for the entry; it reports whether raw is on the site's hosts.
+func (ix *Index) putURL(raw string, idx int32) bool {
+	k, _, ok := ix.site.key(raw)
+	if !ok || raw == "" {
+		return false
+	}
+	if strings.HasPrefix(k, "//") && ix.entries[idx].kind == convert.LinkPage {
+		return false // a page's guid on another site says nothing about this one
+	}
+	ix.putKey(k, idx)
+	return !strings.HasPrefix(k, "//")
+}
+
+// putKey maps k to the entry unless an earlier item holds it.
+func (ix *Index) putKey(k string, idx int32) {
+	if _, taken := ix.keys[k]; !taken {
+		ix.keys[k] = idx
+	}
+}
+
+// pathOf returns the decoded path and query of raw on the old site, with the
+// install directory, when raw is one of the site's URLs; else "".
+func (ix *Index) pathOf(raw string) string {
+	k, _, ok := ix.site.key(raw)
+	if !ok || strings.HasPrefix(k, "//") {
+		return ""
+	}
+	u, _ := splitURL(unescapeAmp(strings.TrimSpace(raw)))
+	if strings.Contains(k, "?") {
+		return k
+	}
+	p := decodeAlias(u.path)
+	if p == "" {
+		p = "/"
+	}
+	return p
+}
+
+// sameKey reports whether two URLs or paths normalise to the same key.
+func sameKey(ix *Index, a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	ka, _, oka := ix.site.key(a)
+	kb, _, okb := ix.site.key(b)
+	return oka && okb && ka == kb
+}
+
+// isHome reports whether an old path is the site's home page.
+func (ix *Index) isHome(p string) bool {
+	k, _, ok := ix.site.key(p)
+	return ok && (k == ix.site.base || k == "/")
+}
+
+// viaFor says how a page's extra old path is answered: query forms need a
+// redirect, paths become Hugo aliases.
+func viaFor(p string) string {
+	if strings.Contains(p, "?") {
+		return ViaRedirect
+	}
+	return ViaAlias
+}
+
+// Aliases returns the extra paths (Hugo aliases) of the item's page: old
+// slugs, and the guid and link paths when they differ from its url. They are
+// decoded Unicode paths on the old host (install directory included), like
+// the page's url. Query forms are not aliases; the redirect files hold them.
+func (ix *Index) Aliases(id int64) []string {
+	idx, ok := ix.byID[id]
+	if !ok || ix.entries[idx].kind != convert.LinkPage {
+		return nil
+	}
+	var out []string
+	for _, o := range ix.entries[idx].old {
+		if o.via == ViaAlias {
+			out = append(out, o.path)
+		}
+	}
+	return out
+}
+
+// decodeAlias percent-decodes a path to NFC Unicode, keeping the raw path
+// when it does not decode to valid UTF-8.
+func decodeAlias(p string) string {
+	d, err := url.PathUnescape(p)
+	if err != nil || !validText(d) {
+		return p
+	}
+	return nfc(d)
+}

@@ -1,0 +1,77 @@
+package rewrite
+
+import "github.com/wpexit/wpexit/convert"
+
+// Classes of old URLs, as `wpexit check` reports them.
+const (
+	ClassPost      = "post"      // a post's (or custom type's) permalink and alias paths
+	ClassPage      = "page"      // a page's permalink and alias paths
+	ClassMedia     = "media"     // a media file, a size variant, an attachment page
+	ClassArchive   = "archive"   // category, tag and date archives
+	ClassFeed      = "feed"      // the site feed
+	ClassShortlink = "shortlink" // ?p=, ?page_id=, ?attachment_id= forms
+	ClassHome      = "home"      // the home page
+)
+
+// How an old URL is answered on the new site.
+const (
+	ViaPage     = "page"     // the page is served at it (front matter url)
+	ViaAlias    = "alias"    // a Hugo alias of the page (front matter aliases)
+	ViaFile     = "file"     // a file under static/
+	ViaRedirect = "redirect" // a rule in the redirect files
+)
+
+// OldURL is one URL the old site served and what should answer it now.
+type OldURL struct {
+	// Path is the decoded path on the old host, install directory included,
+	// with the query for short links: "/2012/02/x/", "/mythz_blog/?p=12".
+	Path   string
+	Class  string // ClassPost, ClassPage, ...
+	Via    string // ViaPage, ViaAlias, ViaFile, ViaRedirect
+	Target string // the new URL (path) it leads to; Path itself for ViaPage and ViaFile
+	Status int    // HTTP status of a redirect (301, or 302 for date archives); 0 otherwise
+	ID     int64  // the item, when one owns the URL
+	Type   string // the item's post type
+	Title  string
+}
+
+// OldURLs returns every old URL the index knows, in export order, then the
+// archives and the feed. Pages without a new URL (drafts, plain-permalink
+// sites the planner gave no url) contribute nothing: nothing serves them.
+func (ix *Index) OldURLs() []OldURL {
+	var out []OldURL
+	for i := range ix.entries {
+		out = append(out, ix.entryURLs(&ix.entries[i])...)
+	}
+	return append(out, ix.arch.list(ix.site.base)...)
+}
+
+// entryURLs lists one entry's old URLs.
+func (ix *Index) entryURLs(e *entry) []OldURL {
+	mk := func(p, class, via, target string) OldURL {
+		u := OldURL{Path: p, Class: class, Via: via, Target: target, ID: e.id, Type: e.typ, Title: e.title}
+		if via == ViaRedirect {
+			u.Status = 301
+		}
+		return u
+	}
+	var out []OldURL
+	target := e.url
+	if e.kind == convert.LinkMedia {
+		target = decodeAlias(e.dest)
+		out = append(out, mk(target, ClassMedia, ViaFile, target))
+	} else if target != "" {
+		class := ClassPost
+		if e.typ == "page" {
+			class = ClassPage
+		}
+		out = append(out, mk(target, class, ViaPage, target))
+	}
+	if target == "" {
+		return out
+	}
+	for _, o := range e.old {
+		out = append(out, mk(o.path, o.class, o.via, target))
+	}
+	return out
+}

@@ -1,0 +1,139 @@
+package rewrite
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+// rule is one redirect: from a path (and one query variable) to a target.
+type rule struct {
+	path   string // decoded path, e.g. "/category/x/" or "/mythz_blog/"
+	query  string // "p=12", or "" for a path rule
+	target string // decoded target path
+	status int
+}
+
+// rules returns the redirects the index calls for: every OldURL answered
+// ViaRedirect, once each, in OldURLs order.
+func (ix *Index) rules() []rule {
+	var out []rule
+	seen := map[string]bool{}
+	for _, u := range ix.OldURLs() {
+		if u.Via != ViaRedirect || u.Target == "" || u.Target == u.Path || ix.isHome(u.Path) && !strings.Contains(u.Path, "?") {
+			continue
+		}
+		r := rule{path: u.Path, target: u.Target, status: u.Status}
+		if i := strings.IndexByte(r.path, '?'); i >= 0 {
+			r.path, r.query = r.path[:i], r.path[i+1:]
+		}
+		if id := r.path + "?" + r.query; !seen[id] {
+			seen[id] = true
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// escPath percent-encodes a decoded path the way browsers send it.
+func escPath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
+
+// WriteNetlify writes the redirects in the _redirects format of Netlify and
+// Cloudflare Pages (static/_redirects): "FROM [QUERY] TO STATUS", where a
+// query form matches "/ p=123" whatever other parameters the request has.
+func (ix *Index) WriteNetlify(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit.")
+	for _, r := range ix.rules() {
+		from := escPath(r.path)
+		if r.query != "" {
+			fmt.Fprintf(bw, "%s %s %s %d\n", from, r.query, escPath(r.target), r.status)
+			fmt.Fprintf(bw, "%s %s %s %d\n", escPath(strings.TrimSuffix(r.path, "/")+"/index.php"), r.query, escPath(r.target), r.status)
+			continue
+		}
+		fmt.Fprintf(bw, "%s %s %d\n", from, escPath(r.target), r.status)
+	}
+	return bw.Flush()
+}
+
+// WriteNginx writes an nginx include with two maps from $request_uri to the
+// new URL, one for permanent and one for temporary redirects. Include it in
+// the http block and, in the server block:
+//
+//	if ($wpexit_redirect) { return 301 $wpexit_redirect; }
+//	if ($wpexit_redirect_temp) { return 302 $wpexit_redirect_temp; }
+func (ix *Index) WriteNginx(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit. Include in http {}; in server {}:")
+	fmt.Fprintln(bw, "#   if ($wpexit_redirect) { return 301 $wpexit_redirect; }")
+	fmt.Fprintln(bw, "#   if ($wpexit_redirect_temp) { return 302 $wpexit_redirect_temp; }")
+	for _, temp := range []bool{false, true} {
+		name := "$wpexit_redirect"
+		if temp {
+			name += "_temp"
+		}
+		fmt.Fprintf(bw, "map $request_uri %s {\n    default \"\";\n", name)
+		for _, r := range ix.rules() {
+			if (r.status == 302) != temp {
+				continue
+			}
+			for _, from := range nginxSources(r) {
+				fmt.Fprintf(bw, "    %s %s;\n", nginxQuote(from), nginxQuote(escPath(r.target)))
+			}
+		}
+		fmt.Fprintln(bw, "}")
+	}
+	return bw.Flush()
+}
+
+// nginxSources are the exact request URIs a rule answers: with and without
+// the trailing slash, and index.php for query forms.
+func nginxSources(r rule) []string {
+	p := escPath(r.path)
+	if r.query != "" {
+		dir := strings.TrimSuffix(p, "/")
+		return []string{dir + "/?" + r.query, dir + "/index.php?" + r.query}
+	}
+	if t := strings.TrimSuffix(p, "/"); t != p && t != "" {
+		return []string{p, t}
+	}
+	return []string{p}
+}
+
+func nginxQuote(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
+
+// WriteApache writes mod_rewrite rules for an .htaccess at the site root.
+// Query forms need a RewriteCond on %{QUERY_STRING}; the trailing "?" of the
+// target drops the old query.
+func (ix *Index) WriteApache(w io.Writer) error {
+	bw := bufio.NewWriter(w)
+	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit.")
+	fmt.Fprintln(bw, "RewriteEngine On")
+	for _, r := range ix.rules() {
+		pat := apachePattern(strings.TrimPrefix(strings.TrimSuffix(r.path, "/"), "/"))
+		to := escPath(r.target)
+		flags := fmt.Sprintf("[R=%d,L,NE]", r.status)
+		if r.query != "" {
+			if pat != "" {
+				pat += "/"
+			}
+			fmt.Fprintf(bw, "RewriteCond %%{QUERY_STRING} (^|&)%s(&|$)\n", regexp.QuoteMeta(r.query))
+			fmt.Fprintf(bw, "RewriteRule ^%s(index\\.php)?$ %s? %s\n", pat, to, flags)
+			continue
+		}
+		fmt.Fprintf(bw, "RewriteRule ^%s/?$ %s? %s\n", pat, to, flags)
+	}
+	return bw.Flush()
+}
+
+// apachePattern quotes a decoded path for a RewriteRule pattern, which
+// mod_rewrite matches against the decoded path; spaces become \x20 so the
+// pattern stays one argument.
+func apachePattern(p string) string {
+	return strings.ReplaceAll(regexp.QuoteMeta(p), " ", `\x20`)
+}

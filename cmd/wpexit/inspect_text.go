@@ -31,7 +31,7 @@ func printInspection(w io.Writer, in inspection) error {
 	}
 	p.f("\ntaxonomies: %d\n", len(in.Taxonomies))
 	for _, t := range in.Taxonomies {
-		p.f("  %-20s %d declared, %d used on %d items\n", orNone(t.Name), t.Declared, t.Used, t.Uses)
+		p.f("  %-20s %d declared, %d used, %d assignments\n", orNone(t.Name), t.Declared, t.Used, t.Uses)
 	}
 	p.section("comments", in.Comments)
 	p.counts("shortcodes (items using them)", in.Shortcodes)

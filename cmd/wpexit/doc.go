@@ -1,0 +1,104 @@
+/*
+Wpexit takes a blog out of WordPress for good: it reads a WordPress export
+(WXR) as a stream and writes a Hugo site whose pages keep every post's
+WordPress ID, date, slug and old URL, whose links between posts are Hugo
+relref references, and whose old URLs all still have a target.
+
+Usage:
+
+	wpexit inspect [--json] EXPORT...
+	wpexit convert [flags] EXPORT... --out DIR
+
+EXPORT is a WordPress export: an .xml file, an .xml.gz, a .zip of parts
+(as WordPress.com sends), or - for standard input. Several exports (an
+export split by size) are read in the order given, as one site.
+
+# inspect
+
+Inspect prints what is in the exports, before anyone converts them: the
+site's title and URLs, the WXR version and generator, item counts by post
+type and status, authors (never their e-mail addresses), taxonomies with
+their term counts, comments by type and approval, the shortcodes and
+Gutenberg block types the content uses, the permalink shapes of the items'
+links, the date range, and every repair the reader made and every problem
+it met, each with its place (file:line, item ID).
+
+	--json   print the inspection as JSON, for scripts
+
+# convert
+
+Convert writes a Hugo site to DIR: content/posts/YYYY-MM-DD-slug.md for
+posts, content/pages/… for pages (nested as they were), content/TYPE/ for
+other public post types. Media, menus, revisions and other machinery are
+not pages: they are counted as skipped, with the reason. Private and
+password-protected posts are skipped unless asked for, and then written as
+drafts, never with their password. Commenters' e-mails and IPs are never
+written.
+
+A first pass reads every export to plan each item's file and index every
+URL the old site served, so that a post linking to a later post resolves;
+a second pass converts items in parallel and writes them in input order, so
+two runs give byte-identical trees. Every file is written to a temporary
+file and renamed into place, never outside DIR. A file changed since wpexit
+wrote it (wpexit keeps their hashes in DIR/.wpexit/manifest.json) or one
+wpexit did not write is left alone unless --force is given, and the report
+says so. When DIR has none, convert also writes a minimal hugo.toml and
+layouts so that `hugo` builds the site without a theme, and the redirect
+files the host needs for old URLs Hugo cannot keep.
+
+	-o, --out DIR            write the Hugo site to DIR (required; created when missing)
+	-j, --jobs N             convert N items at once (default: the number of CPUs)
+	--include-private        write private posts, as drafts
+	--include-protected      write password-protected posts, as drafts (never the password)
+	--link-style STYLE       inline (default) or referenced: how external links are
+	                         written; links between posts are always references
+	--alias-host HOST        another host the old site was known by; links to it are
+	                         rewritten too (repeatable)
+	--redirects FORMATS      redirect files to write, comma-separated (default netlify):
+	                         netlify  static/_redirects (Netlify, Cloudflare Pages)
+	                         nginx    wpexit-redirects.nginx.conf (an nginx include)
+	                         apache   static/.htaccess
+	                         none     no redirect file
+	--force                  replace files even when they changed since wpexit wrote them
+	-n, --dry-run            write nothing; report what would be written
+	--report FILE            write one JSON line per item to FILE (- for stdout): input,
+	                         line, id, type, status, title, outcome (written,
+	                         would-write, skipped or failed), path, reason or error,
+	                         notes and warnings
+	--progress WHEN          progress bar on stderr: auto (when stderr is a terminal,
+	                         the default), always, never
+	-q, --quiet              print the summary only when something went wrong
+
+At the end convert prints a summary on stderr: items in = written + skipped
++ failed, skip reasons counted, unknown shortcodes and links to the old site
+that match nothing (each with the pages they are in), and the number of
+warnings. Every item of every export is accounted for, including items the
+reader could not read.
+
+# Output
+
+Results (the inspection, --report -) go to standard output. Progress,
+warnings, per-item errors and the summary go to standard error.
+
+# Exit codes
+
+	0    all went well
+	1    the run could not proceed: an export cannot be read or is not an
+	     export, or the output cannot be written
+	2    bad usage: unknown command or flag, missing EXPORT or --out
+	3    the run finished, but some items had errors (see the summary or the
+	     report); for inspect: some items could not be read
+	130  interrupted (SIGINT or SIGTERM); no file is left half-written
+
+Errors read "wpexit: verb object: cause"; problems in an export name their
+place, as in "wpexit: read export: export.xml:1234: item 57: …".
+
+# Example
+
+	$ wpexit inspect testdata/sample.xml
+	$ wpexit convert testdata/sample.xml --out /tmp/site --report /tmp/site.jsonl
+	wpexit: 11 items in = 7 written + 4 skipped + 0 failed
+	…
+	$ hugo server -s /tmp/site
+*/
+package main

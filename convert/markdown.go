@@ -1,19 +1,148 @@
 package convert
 
 import (
+	"context"
+	"fmt"
+	"strings"
+
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
+	"golang.org/x/net/html"
 )
 
-// newMarkdown builds this worker's HTML → Markdown converter. STUB: owned by
-// the markdown work.
-func (c *Converter) newMarkdown() *converter.Converter {
-	return converter.NewConverter(converter.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin()))
+// The Markdown stage turns the HTML WordPress would display into a Hugo
+// page body. html-to-markdown does the CommonMark work; the renderers
+// registered here (PriorityEarly, so they run before the plugins') add what
+// a Hugo site needs:
+//
+//   - links go through Options.Link; links to pages become numbered
+//     {{< relref >}} references listed at the end of the body (link.go);
+//   - figures, YouTube and Vimeo iframes become Hugo shortcodes (embed.go);
+//   - code keeps its bytes and its language (code.go is the render stage's,
+//     so ours is mdcode.go);
+//   - whatever Markdown cannot say is kept as raw HTML and noted (raw.go);
+//   - a literal "{{<" or "{{%" never reaches Hugo's shortcode parser, and
+//     the text is tidied line by line (escape.go).
+//
+// Our own shortcodes are written with mdSC in place of "{{" so the final
+// pass can tell them from text; code blocks are fenced by mdCodeOpen and
+// mdCodeClose so that pass leaves their bytes alone. These control bytes
+// cannot come from the input: mdSanitize drops C0 controls first (XML 1.0
+// cannot carry them anyway).
+const (
+	mdSC        = "\x02" // "{{" of a shortcode we wrote
+	mdCodeOpen  = "\x03" // start of a fenced code block (on its fence line)
+	mdCodeClose = "\x04" // end of a fenced code block (on its fence line)
+	mdRawAttr   = "\x05" // brackets a placeholder in a raw HTML attribute
+)
+
+// mdStateKey finds the per-conversion state in a converter.Context.
+type mdStateKey struct{}
+
+// mdState is what one markdown call collects while the renderers run: the
+// notes and the reference definitions. It lives in the context of one
+// ConvertNode call, so one library converter could serve many goroutines.
+type mdState struct {
+	opts  *Options
+	notes []Note
+	seen  map[Note]bool
+	refs  []string       // definitions in order of first use, without "[N]: "
+	refNo map[string]int // definition -> its number
+	raw   []string       // replacements for mdRawAttr placeholders
 }
 
-// markdown converts rendered HTML to the page body. STUB.
-func (c *Converter) markdown(html string) (string, []Note, error) {
-	s, err := c.md.ConvertString(html)
-	return s, nil, err
+func newMDState(opts *Options) *mdState {
+	return &mdState{opts: opts, seen: map[Note]bool{}, refNo: map[string]int{}}
+}
+
+// mdStateOf returns the state of the conversion ctx belongs to. Outside
+// markdown (a renderer called some other way) it returns a fresh state, so
+// renderers never have to check.
+func mdStateOf(ctx context.Context) *mdState {
+	if st, ok := ctx.Value(mdStateKey{}).(*mdState); ok {
+		return st
+	}
+	return newMDState(&Options{})
+}
+
+// note records n once per page.
+func (st *mdState) note(kind, detail string) {
+	n := Note{Kind: kind, Detail: detail}
+	if st.seen[n] {
+		return
+	}
+	st.seen[n] = true
+	st.notes = append(st.notes, n)
+}
+
+// newMarkdown builds this worker's HTML → Markdown converter: base,
+// CommonMark (ATX headings, "-" bullets, ``` fences, ** strong), GFM tables
+// and strikethrough, plus the renderers of this stage.
+func (c *Converter) newMarkdown() *converter.Converter {
+	conv := converter.NewConverter(converter.WithPlugins(
+		base.NewBasePlugin(),
+		commonmark.NewCommonmarkPlugin(
+			commonmark.WithHeadingStyle(commonmark.HeadingStyleATX),
+			commonmark.WithBulletListMarker("-"),
+			commonmark.WithCodeBlockFence("```"),
+			commonmark.WithStrongDelimiter("**"),
+			commonmark.WithEmDelimiter("*"),
+			commonmark.WithHorizontalRule("* * *"),
+			commonmark.WithLinkEmptyHrefBehavior(commonmark.LinkBehaviorSkip),
+			commonmark.WithLinkEmptyContentBehavior(commonmark.LinkBehaviorSkip),
+		),
+		table.NewTablePlugin(
+			table.WithNewlineBehavior(table.NewlineBehaviorPreserve),
+			table.WithSkipEmptyRows(true),
+		),
+		strikethrough.NewStrikethroughPlugin(),
+	))
+	mdRegister(conv)
+	return conv
+}
+
+// markdown converts rendered HTML to the page body: Markdown ending in one
+// newline (empty when there is no content), with the notes the report
+// should carry (raw HTML kept, links to the old site that match nothing).
+func (c *Converter) markdown(src string) (string, []Note, error) {
+	doc, err := html.Parse(strings.NewReader(mdSanitize(src)))
+	if err != nil {
+		return "", nil, fmt.Errorf("parse html: %w", err)
+	}
+	mdPrepare(doc)
+	st := newMDState(&c.opts)
+	ctx := context.WithValue(context.Background(), mdStateKey{}, st)
+	out, err := c.md.ConvertNode(doc, converter.WithContext(ctx))
+	if err != nil {
+		return "", nil, fmt.Errorf("html to markdown: %w", err)
+	}
+	body := mdFinish(string(out), st.refs)
+	return body, st.notes, nil
+}
+
+// mdRegister adds this stage's renderers, ahead of the plugins'.
+func mdRegister(conv *converter.Converter) {
+	early := converter.PriorityEarly
+	block, inline := converter.TagTypeBlock, converter.TagTypeInline
+	conv.Register.RendererFor("a", inline, mdRenderLink, early)
+	conv.Register.RendererFor("img", inline, mdRenderImage, early)
+	conv.Register.RendererFor("figure", block, mdRenderFigure, early)
+	conv.Register.RendererFor("iframe", block, mdRenderIframe, early)
+	conv.Register.RendererFor("pre", block, mdRenderPre, early)
+	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
+		conv.Register.RendererFor(tag, inline, mdRenderInlineCode, early)
+	}
+	conv.Register.RendererFor("table", block, mdRenderTable, early)
+	conv.Register.RendererFor("blockquote", block, mdRenderBlockquote, early)
+	conv.Register.RendererFor("br", inline, mdRenderBreak, early)
+	conv.Register.RendererFor(mdMoreTag, block, mdRenderMore, early)
+	for _, tag := range mdRawBlockTags {
+		conv.Register.RendererFor(tag, block, mdRenderRawBlock, early)
+	}
+	for _, tag := range mdRawInlineTags {
+		conv.Register.RendererFor(tag, inline, mdRenderRawInline, early)
+	}
 }

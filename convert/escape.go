@@ -1,0 +1,355 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Hugo reads a page's Markdown for shortcodes before any Markdown parser
+// sees it, and every "{{<" or "{{%" opens one: a literal one in a post
+// would be executed or, far more often, fail the build. Hugo's own escape,
+// "{{</* x */>}}", is written back as "{{< x >}}" wherever it stands, code
+// blocks included, but only when a matching "*/>}}" closes it. So:
+//
+//   - in code (fenced or inline), each "{{<"/"{{%" with a later ">}}"/"%}}"
+//     gets the comment form; code with an unmatched one is kept as HTML
+//     with the brace written as an entity (mdNeutralizeCode reports it);
+//   - in text, "{{% … %}}" on one line gets the comment form and any other
+//     "{{<"/"{{%" becomes "{&#123;<", which Markdown and HTML both show as
+//     "{{<" (mdNeutralizeText). "<" in text is already "&lt;", so
+//     "{{< x >}}" in prose arrives here as "{{&lt; x &gt;}}" and is left so.
+
+// mdDelim returns the index of the first "{{<" or "{{%" in s, or -1.
+func mdDelim(s string) int {
+	for off := 0; ; {
+		i := strings.Index(s[off:], "{{")
+		if i < 0 {
+			return -1
+		}
+		i += off
+		if i+2 < len(s) && (s[i+2] == '<' || s[i+2] == '%') {
+			return i
+		}
+		off = i + 1
+	}
+}
+
+// mdCloser is the right delimiter matching the left one at s[i:].
+func mdCloser(s string, i int) string {
+	if s[i+2] == '%' {
+		return "%}}"
+	}
+	return ">}}"
+}
+
+// mdNeutralizeCode rewrites each "{{<…>}}" and "{{%…%}}" in code to Hugo's
+// comment form, with every "{{" of the result written as mdSC so the final
+// pass leaves it alone. ok is false when some "{{<" or "{{%" has no closer:
+// no Markdown code can show it, the caller keeps the code as HTML.
+func mdNeutralizeCode(s string) (out string, ok bool) {
+	if !strings.Contains(s, "{{") {
+		return s, true
+	}
+	var b strings.Builder
+	for {
+		i := mdDelim(s)
+		if i < 0 {
+			b.WriteString(s)
+			break
+		}
+		closer := mdCloser(s, i)
+		j := strings.Index(s[i+3:], closer)
+		if j < 0 {
+			return "", false
+		}
+		b.WriteString(s[:i+3])
+		b.WriteString("/*")
+		b.WriteString(s[i+3 : i+3+j])
+		b.WriteString("*/")
+		b.WriteString(closer)
+		s = s[i+3+j+3:]
+	}
+	return strings.ReplaceAll(b.String(), "{{", mdSC), true
+}
+
+// mdNeutralizeText makes one line of Markdown text safe from Hugo's
+// shortcode parser (see the comment at the top of this file).
+func mdNeutralizeText(s string) string {
+	if !strings.Contains(s, "{{") {
+		return s
+	}
+	var b strings.Builder
+	for {
+		i := mdDelim(s)
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		if s[i+2] == '%' {
+			if j := strings.Index(s[i+3:], "%}}"); j >= 0 {
+				b.WriteString(s[:i])
+				b.WriteString("{{%/*")
+				b.WriteString(s[i+3 : i+3+j])
+				b.WriteString("*/%}}")
+				s = s[i+3+j+3:]
+				continue
+			}
+		}
+		b.WriteString(s[:i])
+		b.WriteString("{&#123;")
+		b.WriteByte(s[i+2])
+		s = s[i+3:]
+	}
+}
+
+// mdCodeHTML escapes code for a raw HTML element, with "{{" written so
+// that Hugo never sees a shortcode delimiter.
+func mdCodeHTML(s string) string {
+	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	return strings.ReplaceAll(s, "{{", "{&#123;")
+}
+
+// mdCodeInlineHTML escapes code for an inline <code> element in Markdown,
+// where the text between the tags is still read as Markdown.
+func mdCodeInlineHTML(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '~', '|', '!':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.ReplaceAll(b.String(), "{{", "{&#123;")
+}
+
+// mdSanitize drops the C0 control characters XML 1.0 cannot carry (our
+// markers and the library's are among them) and replaces U+F002, which
+// html-to-markdown uses internally for newlines in code.
+func mdSanitize(s string) string {
+	clean := true
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f') || c == 0xEF {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		switch {
+		case r == '\uF002':
+			return utf8.RuneError
+		case r < 0x20 && r != '\t' && r != '\n' && r != '\r' && r != '\f':
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// mdParam quotes v as a shortcode parameter value. Hugo ends a quoted value
+// at a newline and, once it has seen an escaped quote, drops every
+// backslash; a trailing backslash would escape the closing quote. Markdown
+// values (captions, run through markdownify) keep their backslashes and get
+// quotes as entities; plain values (alt) get \" and lose backslashes.
+func mdParam(v string, markdown bool) string {
+	v = strings.ReplaceAll(v, "  \n", "<br>")
+	v = strings.Join(strings.Fields(v), " ")
+	if markdown {
+		v = strings.ReplaceAll(v, `"`, "&quot;")
+		if t := strings.TrimRight(v, `\`); len(t) < len(v) {
+			k := len(v) - len(t)
+			v = t + strings.Repeat("&#92;", k/2+k%2)
+		}
+	} else if strings.Contains(v, `"`) {
+		v = strings.ReplaceAll(v, `\`, "")
+		v = strings.ReplaceAll(v, `"`, `\"`)
+	} else {
+		v = strings.TrimRight(v, `\`)
+	}
+	return `"` + strings.ReplaceAll(v, "{{", mdSC) + `"`
+}
+
+// mdURLParam quotes a URL as a shortcode parameter value.
+func mdURLParam(u string) string {
+	u = strings.NewReplacer(`"`, "%22", `\`, "%5C", " ", "%20", "\n", "%0A", "\t", "%09").Replace(u)
+	return `"` + strings.ReplaceAll(u, "{{", mdSC) + `"`
+}
+
+// mdEscapeText backslash-escapes what could be Markdown in plain text
+// placed inline (image alt text).
+func mdEscapeText(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '&', '|', '~', '!':
+			b.WriteByte('\\')
+			b.WriteByte(c)
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}
+
+// mdDashRun rewrites the library's escape of a dash-only line ("\---") to
+// escape every dash ("\-\-\-"): with Hugo's typographer "\---" shows as
+// "-–", each dash escaped shows "---" as typed. Mid-line dashes are never
+// escaped and never touched.
+func mdDashRun(line string) string {
+	i := strings.Index(line, `\--`)
+	if i < 0 {
+		return line
+	}
+	var b strings.Builder
+	for i >= 0 {
+		if mdEscaped(line, i) {
+			b.WriteString(line[:i+1])
+			line = line[i+1:]
+		} else {
+			b.WriteString(line[:i])
+			j := i + 1
+			for j < len(line) && line[j] == '-' {
+				b.WriteString(`\-`)
+				j++
+			}
+			line = line[j:]
+		}
+		i = strings.Index(line, `\--`)
+	}
+	b.WriteString(line)
+	return b.String()
+}
+
+// mdEscaped reports whether the byte at s[i] is itself escaped by an odd
+// run of backslashes before it.
+func mdEscaped(s string, i int) bool {
+	n := 0
+	for i > 0 && s[i-1] == '\\' {
+		n++
+		i--
+	}
+	return n%2 == 1
+}
+
+// mdBlankLine reports whether a line is blank, also inside a blockquote.
+func mdBlankLine(s string) bool {
+	return strings.Trim(s, " \t>") == ""
+}
+
+// mdFinish is the last pass over the library's output: shortcode
+// delimiters neutralized, hard breaks written as a trailing backslash,
+// dash-only lines escaped per dash, trailing spaces dropped and blank
+// lines collapsed, all outside code blocks (whose bytes are kept); then the
+// reference definitions, our own shortcodes restored, one final newline.
+func mdFinish(s string, refs []string) string {
+	lines := strings.Split(s, "\n")
+	var b strings.Builder
+	b.Grow(len(s) + 64*len(refs))
+	inCode, blanks, prev := false, 0, ""
+	for i, line := range lines {
+		if !inCode && !strings.ContainsAny(line, mdCodeOpen+mdCodeClose) {
+			line = mdTidyLine(line, i+1 < len(lines) && !mdBlankLine(lines[i+1]))
+			if line == "" {
+				blanks++
+				if blanks > 1 || (i+1 < len(lines) && mdTightNext(prev, lines[i+1])) {
+					continue
+				}
+			} else {
+				blanks = 0
+			}
+		} else {
+			line, inCode = mdCodeLine(line, inCode)
+			blanks = 0
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+		prev = line
+	}
+	out := strings.Trim(b.String(), "\n")
+	if out == "" {
+		return ""
+	}
+	if len(refs) > 0 {
+		var d strings.Builder
+		d.WriteString(out)
+		d.WriteString("\n")
+		for n, def := range refs {
+			d.WriteString("\n[")
+			d.WriteString(strconv.Itoa(n + 1))
+			d.WriteString("]: ")
+			d.WriteString(def)
+		}
+		out = d.String()
+	}
+	return strings.ReplaceAll(out, mdSC, "{{") + "\n"
+}
+
+// mdNestedStart matches the first line of a list or code block nested in
+// a list item.
+var mdNestedStart = regexp.MustCompile(`^ +([-*+]|[0-9]{1,9}[.)])( |$)|^ +` + mdCodeOpen)
+
+// mdListLine matches a line of a list item.
+var mdListLine = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)])( |$)|^ +[^ ]`)
+
+// mdTightNext reports whether the blank line between prev and next is
+// one the library puts before a nested list or code block in a list item:
+// dropped, the list stays tight, as WordPress showed it.
+func mdTightNext(prev, next string) bool {
+	return prev != "" && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
+}
+
+// mdTidyLine tidies one line outside code. A line ending in two spaces is
+// the library's hard break: a backslash when text follows, nothing at the
+// end of a block.
+func mdTidyLine(line string, textFollows bool) string {
+	line = mdDashRun(mdNeutralizeText(line))
+	trimmed := strings.TrimRight(line, " \t")
+	if strings.Trim(trimmed, " \t>") == "" {
+		return strings.TrimRight(trimmed, " \t")
+	}
+	hasBreak := strings.HasSuffix(trimmed, `\`) && !mdEscaped(trimmed, len(trimmed)-1)
+	if textFollows && strings.HasSuffix(line, "  ") && !hasBreak {
+		return trimmed + `\`
+	}
+	return trimmed
+}
+
+// mdCodeLine handles a line inside a code block or one carrying a code
+// marker: code bytes are kept, text outside the markers is tidied.
+func mdCodeLine(line string, inCode bool) (string, bool) {
+	var b strings.Builder
+	for line != "" {
+		i := strings.IndexAny(line, mdCodeOpen+mdCodeClose)
+		seg := line
+		if i >= 0 {
+			seg = line[:i]
+		}
+		if !inCode {
+			seg = mdNeutralizeText(seg)
+		}
+		b.WriteString(seg)
+		if i < 0 {
+			break
+		}
+		inCode = line[i] == mdCodeOpen[0]
+		line = line[i+1:]
+	}
+	out := b.String()
+	if !inCode {
+		out = strings.TrimRight(out, " \t")
+	}
+	return out, inCode
+}

@@ -1,0 +1,202 @@
+package convert
+
+import (
+	"bytes"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/JohannesKaufmann/dom"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"golang.org/x/net/html"
+)
+
+// Links. Every href, src and srcset URL goes through Options.Link (nil
+// keeps it). A link to a page is written as a numbered reference whose
+// definition, at the end of the body, is a {{< relref >}}: a shortcode
+// cannot stand in an inline destination (Hugo swaps it for a placeholder,
+// but html-to-markdown would have percent-encoded it first), and the
+// reference form is the one the guide shows. References are numbered in
+// order of first use, one per distinct definition. With
+// Options.ReferenceLinks every link is a reference; images stay inline.
+
+// mdMapURL maps one URL through Options.Link. A missing link is kept as
+// written and noted.
+func (st *mdState) mapURL(raw string) (string, LinkKind) {
+	if st.opts.Link == nil || raw == "" {
+		return raw, LinkKeep
+	}
+	l := st.opts.Link(raw)
+	switch l.Kind {
+	case LinkPage, LinkMedia:
+		if l.Dest == "" {
+			return raw, LinkKeep
+		}
+		return l.Dest, l.Kind
+	case LinkMissing:
+		st.note("missing-link", raw)
+	}
+	return raw, LinkKeep
+}
+
+// ref returns the number of a reference definition, adding it at first use.
+func (st *mdState) ref(def string) int {
+	if n, ok := st.refNo[def]; ok {
+		return n
+	}
+	st.refs = append(st.refs, def)
+	st.refNo[def] = len(st.refs)
+	return len(st.refs)
+}
+
+// mdRelref is the relref shortcode for a content file, "#fragment" kept
+// inside the quotes.
+func mdRelref(dest string) string {
+	return mdSC + "< relref " + mdParam(dest, false) + " >}}"
+}
+
+// mdNeedsAngle matches destinations that must be written as <…>.
+var mdNeedsAngle = regexp.MustCompile(`[\s<>]|^$`)
+
+// mdEntityLike matches an ampersand CommonMark would read as an entity.
+var mdEntityLike = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
+
+// mdDest writes a URL as a Markdown link destination that parses back to
+// the same URL: backslashes and entity-like ampersands escaped, parentheses
+// escaped when unbalanced, <…> when it holds spaces, and "{{" kept from
+// Hugo's shortcode parser.
+func mdDest(u string) string {
+	u = strings.ReplaceAll(u, `\`, `\\`)
+	u = mdEntityLike.ReplaceAllString(u, `\$0`)
+	if strings.Contains(u, "{{") {
+		u = strings.NewReplacer("{", "%7B", "}", "%7D").Replace(u)
+	}
+	if mdNeedsAngle.MatchString(u) {
+		u = strings.NewReplacer("\n", "%0A", "\r", "%0D", "<", `\<`, ">", `\>`).Replace(u)
+		return "<" + u + ">"
+	}
+	if !mdBalanced(u) {
+		u = strings.NewReplacer("(", `\(`, ")", `\)`).Replace(u)
+	}
+	return u
+}
+
+// mdBalanced reports whether the parentheses in u nest.
+func mdBalanced(u string) bool {
+	depth := 0
+	for i := 0; i < len(u); i++ {
+		switch u[i] {
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth < 0 {
+				return false
+			}
+		}
+	}
+	return depth == 0
+}
+
+// mdTitle writes a link title in double quotes.
+func mdTitle(t string) string {
+	t = strings.Join(strings.Fields(t), " ")
+	if t == "" {
+		return ""
+	}
+	t = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{{", `{\{`).Replace(t)
+	t = mdEntityLike.ReplaceAllString(t, `\$0`)
+	return ` "` + t + `"`
+}
+
+// mdRenderLink writes <a>: inline or as a reference, per mdMapURL.
+func mdRenderLink(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	href, ok := dom.GetAttribute(n, "href")
+	href = strings.TrimSpace(href)
+	if !ok || href == "" {
+		return mdRenderAnchor(ctx, w, n)
+	}
+	var buf bytes.Buffer
+	ctx.RenderChildNodes(ctx.WithValue("is_inside_link", true), &buf, n)
+	before, content, after := mdSplitSpace(buf.String())
+	w.WriteString(before)
+	defer w.WriteString(after)
+	if content == "" {
+		return converter.RenderSuccess
+	}
+	st := mdStateOf(ctx)
+	dest, kind := st.mapURL(href)
+	w.WriteString("[")
+	w.WriteString(mdOneParagraph(content))
+	switch {
+	case kind == LinkPage:
+		w.WriteString("][" + strconv.Itoa(st.ref(mdRelref(dest))) + "]")
+	case st.opts.ReferenceLinks:
+		w.WriteString("][" + strconv.Itoa(st.ref(mdDest(dest))) + "]")
+	default:
+		w.WriteString("](" + mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")")
+	}
+	return converter.RenderSuccess
+}
+
+// mdRenderAnchor writes an <a> without href: a named anchor (a target of
+// "#name" links) is kept as HTML, the content follows as Markdown.
+func mdRenderAnchor(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	id := dom.GetAttributeOr(n, "id", "")
+	if id == "" {
+		id = dom.GetAttributeOr(n, "name", "")
+	}
+	if id = strings.TrimSpace(id); id != "" {
+		mdStateOf(ctx).note("raw-html", "a")
+		w.WriteString(`<a id="` + strings.ReplaceAll(html.EscapeString(id), "{{", "{&#123;") + `"></a>`)
+	}
+	ctx.RenderChildNodes(ctx, w, n)
+	return converter.RenderSuccess
+}
+
+// mdRenderImage writes <img> as ![alt](src "title"). srcset, width and
+// height have no Markdown form and are dropped.
+func mdRenderImage(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	src := strings.TrimSpace(dom.GetAttributeOr(n, "src", ""))
+	if src == "" {
+		return converter.RenderSuccess
+	}
+	dest, _ := mdStateOf(ctx).mapURL(src)
+	w.WriteString("![" + mdEscapeText(dom.GetAttributeOr(n, "alt", "")) + "](" +
+		mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")")
+	return converter.RenderSuccess
+}
+
+// mdSplitSpace splits the whitespace around rendered inline content off,
+// so "<a> x </a>" becomes " [x](…) ".
+func mdSplitSpace(s string) (before, content, after string) {
+	t := strings.TrimLeft(s, " \t\n")
+	before = s[:len(s)-len(t)]
+	content = strings.TrimRight(t, " \t\n")
+	after = t[len(content):]
+	if before != "" {
+		before = " "
+	}
+	if after != "" {
+		after = " "
+	}
+	return before, content, after
+}
+
+// mdOneParagraph keeps rendered content inside one paragraph (a link's
+// text): a blank line, which would end it, becomes a hard break.
+func mdOneParagraph(s string) string {
+	if !strings.Contains(s, "\n") {
+		return s
+	}
+	lines := strings.Split(s, "\n")
+	out := lines[:0]
+	for _, l := range lines {
+		l = strings.TrimLeft(l, " \t")
+		if l != "" {
+			out = append(out, l)
+		} else if k := len(out) - 1; k >= 0 && !strings.HasSuffix(out[k], "  ") {
+			out[k] += "  "
+		}
+	}
+	return strings.Join(out, "\n")
+}

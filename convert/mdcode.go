@@ -1,0 +1,192 @@
+package convert
+
+import (
+	"bytes"
+	"strings"
+
+	"github.com/JohannesKaufmann/dom"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/marker"
+	"golang.org/x/net/html"
+)
+
+// Code in the Markdown stage. A <pre> becomes a fenced block whose content
+// is the element's text byte for byte (the first newline after <pre> is
+// HTML's, not the code's; one final newline is the fence's), fenced with
+// more backticks than the longest run inside. Inline <code> becomes a code
+// span the same way. Both keep a literal "{{<" away from Hugo
+// (mdNeutralizeCode) or, when that cannot be done in Markdown, stay HTML.
+
+// mdCodeText collects the text of a code element: <br> is a newline,
+// scripts and styles are dropped, all other markup is dropped.
+func mdCodeText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch {
+		case n.Type == html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case n.Type != html.ElementNode && n.Type != html.DocumentNode:
+			return
+		case n.Data == "br":
+			b.WriteByte('\n')
+			return
+		case n.Data == "script" || n.Data == "style":
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// mdCodeLang finds the language of a code block in the classes of the
+// <pre> or of its <code>: "language-x", "lang-x", "lang:x", "brush: x".
+func mdCodeLang(pre *html.Node) string {
+	classes := []string{dom.GetAttributeOr(pre, "class", "")}
+	for c := pre.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "code" {
+			classes = append(classes, dom.GetAttributeOr(c, "class", ""))
+		}
+	}
+	for _, class := range classes {
+		for _, prefix := range []string{"language-", "lang-", "lang:", "brush:"} {
+			i := strings.Index(class, prefix)
+			if i < 0 {
+				continue
+			}
+			rest := strings.TrimLeft(class[i+len(prefix):], " ")
+			if end := strings.IndexAny(rest, " ;\t\n"); end >= 0 {
+				rest = rest[:end]
+			}
+			if lang := mdCleanLang(rest); lang != "" {
+				return lang
+			}
+		}
+	}
+	return ""
+}
+
+// mdCleanLang keeps the characters an info string may safely hold.
+func mdCleanLang(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r < 0x80 && (r == '-' || r == '_' || r == '+' || r == '#' || r == '.' ||
+			(r|0x20 >= 'a' && r|0x20 <= 'z') || (r >= '0' && r <= '9')) {
+			return r
+		}
+		return -1
+	}, s)
+}
+
+// mdLongestRun is the length of the longest run of c in s.
+func mdLongestRun(s string, c byte) int {
+	longest, run := 0, 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+	}
+	return longest
+}
+
+// mdRenderPre writes a code block.
+func mdRenderPre(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	code := strings.TrimSuffix(mdCodeText(n), "\n")
+	lang := mdCodeLang(n)
+	safe, ok := mdNeutralizeCode(code)
+	if !ok {
+		mdStateOf(ctx).note("raw-html", "pre")
+		class := ""
+		if lang != "" {
+			class = ` class="language-` + lang + `"`
+		}
+		w.WriteString("\n\n<pre><code" + class + ">" + mdCodeHTML(code) + "</code></pre>\n\n")
+		return converter.RenderSuccess
+	}
+	fence := strings.Repeat("`", max(3, mdLongestRun(code, '`')+1))
+	nl := string(marker.BytesMarkerCodeBlockNewline)
+	w.WriteString("\n\n" + mdCodeOpen + fence + lang + nl)
+	if safe != "" {
+		w.WriteString(strings.ReplaceAll(safe, "\n", nl) + nl)
+	}
+	w.WriteString(fence + mdCodeClose + "\n\n")
+	return converter.RenderSuccess
+}
+
+// mdRenderInlineCode writes <code> (and kbd, samp, tt, var) as a code span.
+func mdRenderInlineCode(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	code := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(mdCodeText(n))
+	if code == "" {
+		return converter.RenderSuccess
+	}
+	safe, ok := mdNeutralizeCode(code)
+	if !ok {
+		mdStateOf(ctx).note("raw-html", "code")
+		w.WriteString("<code>" + mdCodeInlineHTML(code) + "</code>")
+		return converter.RenderSuccess
+	}
+	if mdInCell(n) {
+		safe = strings.ReplaceAll(safe, "|", `\|`)
+	}
+	fence := strings.Repeat("`", mdLongestRun(code, '`')+1)
+	trimmed := strings.Trim(safe, " ")
+	if strings.HasPrefix(safe, "`") || strings.HasSuffix(safe, "`") ||
+		(trimmed != "" && strings.HasPrefix(safe, " ") && strings.HasSuffix(safe, " ")) {
+		safe = " " + safe + " "
+	}
+	w.WriteString(fence + safe + fence)
+	return converter.RenderSuccess
+}
+
+// mdInCell reports whether n is inside a table cell.
+func mdInCell(n *html.Node) bool {
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Type == html.ElementNode && (p.Data == "td" || p.Data == "th") {
+			return true
+		}
+	}
+	return false
+}
+
+// mdRenderBlockquote writes a blockquote with "> " before every line,
+// including the lines of code blocks inside it (which the library leaves
+// unprefixed, so the code would fall out of the quote).
+func mdRenderBlockquote(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	var buf bytes.Buffer
+	ctx.RenderChildNodes(ctx, &buf, n)
+	content := strings.TrimSpace(buf.String())
+	if content == "" {
+		return converter.RenderSuccess
+	}
+	for strings.Contains(content, "\n\n\n") {
+		content = strings.ReplaceAll(content, "\n\n\n", "\n\n")
+	}
+	nl := string(marker.BytesMarkerCodeBlockNewline)
+	lines := strings.Split(content, "\n")
+	for i, l := range lines {
+		l = strings.ReplaceAll(l, nl, nl+"> ")
+		if strings.TrimSpace(l) == "" {
+			lines[i] = ">"
+		} else {
+			lines[i] = "> " + l
+		}
+	}
+	w.WriteString("\n\n" + strings.Join(lines, "\n") + "\n\n")
+	return converter.RenderSuccess
+}
+
+// mdRenderBreak writes <br> in a table cell as HTML (a cell is one line);
+// elsewhere the library's hard break stands.
+func mdRenderBreak(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if !mdInCell(n) {
+		return converter.RenderTryNext
+	}
+	w.WriteString("<br>")
+	return converter.RenderSuccess
+}

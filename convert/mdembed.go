@@ -1,0 +1,187 @@
+package convert
+
+import (
+	"bytes"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/JohannesKaufmann/dom"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"golang.org/x/net/html"
+)
+
+// Embeds in the Markdown stage: figures and video iframes become Hugo's
+// built-in shortcodes, the "more" comment Hugo's summary divider.
+
+// mdMoreTag stands for WordPress's <!--more--> between mdPrepare and the
+// renderer (the base plugin drops every comment before we could see it).
+const mdMoreTag = "wpexit-more"
+
+// mdPrepare adjusts the parsed document before conversion: each
+// <!--more …--> comment becomes a mdMoreTag element; other comments are
+// left for the base plugin to drop.
+func mdPrepare(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.CommentNode && strings.HasPrefix(strings.TrimSpace(c.Data), "more") {
+			c.Type, c.Data, c.Attr = html.ElementNode, mdMoreTag, nil
+			continue
+		}
+		mdPrepare(c)
+	}
+}
+
+// mdRenderMore writes Hugo's summary divider on its own line.
+func mdRenderMore(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	w.WriteString("\n\n<!--more-->\n\n")
+	return converter.RenderSuccess
+}
+
+// mdElements returns n's element children, or nil when n also holds text
+// other than whitespace.
+func mdElements(n *html.Node) []*html.Node {
+	var els []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.ElementNode:
+			els = append(els, c)
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+		}
+	}
+	return els
+}
+
+// mdFigureParts finds the image of a simple figure: one <img>, maybe in an
+// <a>, maybe followed by a <figcaption>. ok is false for anything else.
+func mdFigureParts(fig *html.Node) (img, a, caption *html.Node, ok bool) {
+	els := mdElements(fig)
+	if len(els) == 2 && els[1].Data == "figcaption" {
+		caption = els[1]
+		els = els[:1]
+	}
+	if len(els) != 1 {
+		return nil, nil, nil, false
+	}
+	img = els[0]
+	if img.Data == "a" {
+		a = img
+		inner := mdElements(a)
+		if len(inner) != 1 {
+			return nil, nil, nil, false
+		}
+		img = inner[0]
+	}
+	if img.Data != "img" || strings.TrimSpace(dom.GetAttributeOr(img, "src", "")) == "" {
+		return nil, nil, nil, false
+	}
+	return img, a, caption, true
+}
+
+// mdRenderFigure writes <figure><img><figcaption> as Hugo's figure
+// shortcode. A figure whose link points at a page cannot: a shortcode
+// parameter cannot hold a relref. It is written as a linked image (a
+// reference, like every page link) with its caption as a paragraph below.
+// Other figures (tables, embeds, galleries) render their content.
+func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	img, a, caption, ok := mdFigureParts(n)
+	if !ok {
+		return converter.RenderTryNext
+	}
+	st := mdStateOf(ctx)
+	var capMD string
+	if caption != nil {
+		var buf bytes.Buffer
+		ctx.RenderChildNodes(ctx, &buf, caption)
+		capMD = strings.TrimSpace(string(ctx.UnEscapeContent(buf.Bytes())))
+	}
+	var link string
+	var linkKind LinkKind
+	if a != nil {
+		if href := strings.TrimSpace(dom.GetAttributeOr(a, "href", "")); href != "" {
+			link, linkKind = st.mapURL(href)
+		}
+	}
+	if linkKind == LinkPage {
+		w.WriteString("\n\n")
+		ctx.RenderNodes(ctx, w, a)
+		if caption != nil {
+			w.WriteString("\n\n")
+			ctx.RenderChildNodes(ctx, w, caption)
+		}
+		w.WriteString("\n\n")
+		return converter.RenderSuccess
+	}
+	src, _ := st.mapURL(strings.TrimSpace(dom.GetAttributeOr(img, "src", "")))
+	var b strings.Builder
+	b.WriteString("\n\n" + mdSC + "< figure src=" + mdURLParam(src))
+	if alt := dom.GetAttributeOr(img, "alt", ""); strings.TrimSpace(alt) != "" {
+		b.WriteString(" alt=" + mdParam(alt, false))
+	}
+	if capMD != "" {
+		b.WriteString(" caption=" + mdParam(capMD, true))
+	}
+	if link != "" {
+		b.WriteString(" link=" + mdURLParam(link))
+	}
+	for _, dim := range []string{"width", "height"} {
+		if v := dom.GetAttributeOr(img, dim, ""); mdDigits.MatchString(v) {
+			b.WriteString(" " + dim + `="` + v + `"`)
+		}
+	}
+	b.WriteString(" >}}\n\n")
+	w.WriteString(b.String())
+	return converter.RenderSuccess
+}
+
+// mdDigits matches a plain pixel size.
+var mdDigits = regexp.MustCompile(`^[0-9]{1,5}$`)
+
+// mdVideoID matches the IDs the youtube and vimeo shortcodes take.
+var (
+	mdYouTubeID = regexp.MustCompile(`^[A-Za-z0-9_-]{1,64}$`)
+	mdVimeoID   = regexp.MustCompile(`^[0-9]{1,20}$`)
+)
+
+// mdVideoShortcode returns the youtube or vimeo shortcode for an embed
+// URL, or "" when it is neither.
+func mdVideoShortcode(src string) string {
+	if strings.HasPrefix(src, "//") {
+		src = "https:" + src
+	}
+	u, err := url.Parse(src)
+	if err != nil {
+		return ""
+	}
+	host := strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	switch {
+	case host == "youtube.com" || host == "youtube-nocookie.com" || host == "m.youtube.com":
+		id, ok := strings.CutPrefix(u.Path, "/embed/")
+		if !ok || !mdYouTubeID.MatchString(id) {
+			return ""
+		}
+		if start := u.Query().Get("start"); mdDigits.MatchString(start) {
+			return mdSC + "< youtube id=" + id + " start=" + start + " >}}"
+		}
+		return mdSC + "< youtube " + id + " >}}"
+	case host == "player.vimeo.com":
+		id, ok := strings.CutPrefix(u.Path, "/video/")
+		if !ok || !mdVimeoID.MatchString(id) {
+			return ""
+		}
+		return mdSC + "< vimeo " + id + " >}}"
+	}
+	return ""
+}
+
+// mdRenderIframe writes YouTube and Vimeo players as Hugo shortcodes and
+// keeps any other iframe as HTML.
+func mdRenderIframe(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if sc := mdVideoShortcode(strings.TrimSpace(dom.GetAttributeOr(n, "src", ""))); sc != "" {
+		w.WriteString("\n\n" + sc + "\n\n")
+		return converter.RenderSuccess
+	}
+	return mdRenderRawBlock(ctx, w, n)
+}

@@ -164,7 +164,7 @@ func TestLive(t *testing.T) {
 		req  string
 		want int
 	}{
-		{"HEAD /ok/", 3},         // /ok/ (once for the duplicate), /ok -> /ok/, in-host, in-host-abs, ?p=12 ... at least
+		{"HEAD /ok/", 3},         // directly (the duplicate adds nothing), then after each redirect to it
 		{"HEAD /missing/", 2},    // once directly, once via /to-404/: a 404 is not retried
 		{"HEAD /always-500/", 2}, // one retry, no more
 		{"HEAD /flaky/", 2},

@@ -7,44 +7,62 @@ import (
 	"io"
 	"slices"
 	"strconv"
-	"text/tabwriter"
 )
 
 // WriteText writes the summary table, then every missing URL with its item
 // and reason, then the warnings.
 func (r *Result) WriteText(w io.Writer) error {
-	tw := tabwriter.NewWriter(w, 0, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintf(tw, "class\ttotal\tcovered\tmissing\t\n")
-	var total ClassCount
+	ew := &errWriter{w: w}
+	rows := append([]ClassCount{}, r.Summary...)
+	all := ClassCount{Class: "all"}
 	for _, c := range r.Summary {
-		mark := ""
-		if slices.Contains(r.Require, c.Class) {
-			mark = " (required)"
-		}
-		fmt.Fprintf(tw, "%s%s\t%d\t%d\t%d\t\n", c.Class, mark, c.Total, c.Covered, c.Missing)
-		total.Total += c.Total
-		total.Covered += c.Covered
-		total.Missing += c.Missing
+		all.Total += c.Total
+		all.Covered += c.Covered
+		all.Missing += c.Missing
 	}
-	fmt.Fprintf(tw, "all\t%d\t%d\t%d\t\n", total.Total, total.Covered, total.Missing)
-	if err := tw.Flush(); err != nil {
-		return fmt.Errorf("write summary: %w", err)
+	rows = append(rows, all)
+	labels := make([]string, len(rows))
+	width := len("class")
+	for i, c := range rows {
+		labels[i] = string(c.Class)
+		if slices.Contains(r.Require, c.Class) {
+			labels[i] += " (required)"
+		}
+		width = max(width, len(labels[i]))
+	}
+	ew.printf("%-*s  %7s  %7s  %7s\n", width, "class", "total", "covered", "missing")
+	for i, c := range rows {
+		ew.printf("%-*s  %7d  %7d  %7d\n", width, labels[i], c.Total, c.Covered, c.Missing)
 	}
 	if len(r.Missing) > 0 {
-		fmt.Fprintf(w, "\nmissing (%d):\n", len(r.Missing))
+		ew.printf("\nmissing (%d):\n", len(r.Missing))
 	}
 	for _, m := range r.Missing {
-		fmt.Fprintf(w, "  %s\t%s\t%s: %s\n", m.class(), m.Path, describe(m.OldURL), m.Reason)
+		ew.printf("  %s  %s  %s: %s\n", m.class(), m.Path, describe(m.OldURL), m.Reason)
 	}
 	if len(r.Warnings) > 0 {
-		fmt.Fprintf(w, "\nwarnings (%d):\n", len(r.Warnings))
+		ew.printf("\nwarnings (%d):\n", len(r.Warnings))
 	}
 	for _, s := range r.Warnings {
-		if _, err := fmt.Fprintf(w, "  %s\n", s); err != nil {
-			return fmt.Errorf("write report: %w", err)
-		}
+		ew.printf("  %s\n", s)
+	}
+	if ew.err != nil {
+		return fmt.Errorf("write report: %w", ew.err)
 	}
 	return nil
+}
+
+// errWriter keeps the first write error so that a report is written
+// without checking every line.
+type errWriter struct {
+	w   io.Writer
+	err error
+}
+
+func (e *errWriter) printf(format string, args ...any) {
+	if e.err == nil {
+		_, e.err = fmt.Fprintf(e.w, format, args...)
+	}
 }
 
 // describe names what the URL was: `item 12 post "Title"`.

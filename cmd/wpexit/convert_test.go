@@ -70,7 +70,7 @@ func TestConvertSample(t *testing.T) {
 		}
 	}
 	for _, want := range []string{`baseURL = "https://harbournotes.example/"`, `title = "Harbour Notes"`,
-		`languageCode = "en-GB"`, `"series" = "series"`, "unsafe = true", `refLinksErrorLevel = "ERROR"`} {
+		`locale = "en-GB"`, `"series" = "series"`, "unsafe = true", `refLinksErrorLevel = "ERROR"`} {
 		if !strings.Contains(files["hugo.toml"], want) {
 			t.Errorf("hugo.toml lacks %s:\n%s", want, files["hugo.toml"])
 		}

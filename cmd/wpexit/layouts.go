@@ -11,7 +11,7 @@ type layout struct {
 // page. A real theme replaces them.
 var layouts = []layout{
 	{"layouts/_default/baseof.html", `<!DOCTYPE html>
-<html lang="{{ site.Language.LanguageCode | default "en" }}">
+<html lang="{{ site.Language.Locale | default "en" }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

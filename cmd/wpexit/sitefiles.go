@@ -93,7 +93,7 @@ func hugoConfig(ch *wxr.Channel, custom []string) []byte {
 	b.WriteString("# Written by wpexit convert. Edit freely: wpexit never replaces an existing hugo.toml.\n")
 	fmt.Fprintf(&b, "baseURL = %s\n", tomlString(baseURL(ch)))
 	if ch != nil && ch.Language != "" {
-		fmt.Fprintf(&b, "languageCode = %s\n", tomlString(ch.Language))
+		fmt.Fprintf(&b, "locale = %s\n", tomlString(ch.Language)) // languageCode before Hugo v0.158
 	}
 	title := "Converted WordPress site"
 	if ch != nil && strings.TrimSpace(ch.Title) != "" {

@@ -205,19 +205,28 @@ func permalinkValue(tok string, p pageInfo, d dateFields) (string, bool) {
 	return ":" + tok, false
 }
 
-// urlize is Hugo's path sanitising: spaces become dashes, letters, digits,
-// marks and a few path characters stay, the rest goes.
+// urlize is Hugo's path sanitising, checked against Hugo v0.165.0: each
+// space becomes a dash (runs are not collapsed, ends not trimmed); letters,
+// digits, marks, ./\_-#+~ and %XX escapes stay; the rest goes.
 func urlize(s string) string {
 	var b strings.Builder
-	for _, r := range strings.TrimSpace(s) {
+	for i, r := range s {
 		switch {
 		case unicode.IsSpace(r):
 			b.WriteByte('-')
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("%./\\_-#+~", r):
+		case r == '%':
+			if i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
+				b.WriteByte('%')
+			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("./\\_-#+~", r):
 			b.WriteRune(r)
 		}
 	}
 	return strings.ToLower(b.String())
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }
 
 // itoa2 zero-pads to two digits.

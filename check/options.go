@@ -53,6 +53,7 @@ func (o Options) withDefaults() Options {
 	if o.Require == nil {
 		o.Require = []Class{Posts, Pages}
 	}
+	o.Require = canonicalAll(o.Require)
 	if o.Concurrency <= 0 {
 		o.Concurrency = 8
 	}

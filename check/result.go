@@ -37,6 +37,7 @@ func (r *Result) OK(require []Class) bool {
 	if require == nil {
 		require = r.Require
 	}
+	require = canonicalAll(require)
 	for _, m := range r.Missing {
 		if slices.Contains(require, m.class()) {
 			return false
@@ -61,6 +62,7 @@ func newResult(mode string, urls []OldURL, reasons []string, opts Options) *Resu
 			continue
 		}
 		c.Missing++
+		u.Class = u.class()
 		r.Missing = append(r.Missing, Miss{OldURL: u, Reason: reasons[i]})
 	}
 	for _, c := range Classes() {
@@ -78,4 +80,12 @@ func newResult(mode string, urls []OldURL, reasons []string, opts Options) *Resu
 		r.Summary = append(r.Summary, *counts[c])
 	}
 	return r
+}
+
+func canonicalAll(cs []Class) []Class {
+	out := make([]Class, len(cs))
+	for i, c := range cs {
+		out[i] = canonical(c)
+	}
+	return out
 }

@@ -67,7 +67,9 @@ type OldURL struct {
 	// Path is the path and query as the old site served it, without scheme
 	// and host: "/2012/02/x/", "/?p=12", "/%e4%b8%ad/" or "/中/".
 	Path string `json:"path"`
-	// Class is what kind of URL it is; empty counts as Posts.
+	// Class is what kind of URL it is; empty counts as Posts, singular
+	// names ("post", "shortlink") as their plural. Other names ("home") are
+	// counted in a row of their own.
 	Class Class `json:"class"`
 	// ItemID is the WordPress id of the item behind the URL; 0 for
 	// site-level URLs (feeds, archives).
@@ -79,11 +81,21 @@ type OldURL struct {
 	Title string `json:"title,omitempty"`
 }
 
+// class is the URL's class in its canonical plural form: "post" (as
+// package rewrite names it) counts as Posts; unknown classes stay as they
+// are and get their own summary row.
 func (u OldURL) class() Class {
-	if u.Class == "" {
+	return canonical(u.Class)
+}
+
+func canonical(c Class) Class {
+	if c == "" {
 		return Posts
 	}
-	return u.Class
+	if k, ok := classByName(strings.ToLower(string(c))); ok {
+		return k
+	}
+	return c
 }
 
 // target is one request form of a URL: a decoded path and a raw query.

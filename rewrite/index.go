@@ -147,6 +147,9 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 		ix.putKey(q, idx)
 		ix.addOld(idx, oldRef{path: q, class: ClassShortlink, via: ViaRedirect})
 	}
+	if q := ix.nameForm(it, typ); q != "" {
+		ix.putKey(q, idx)
+	}
 	for _, o := range oldSlugLinks(it) {
 		ix.putURL(o, idx)
 		if p := ix.pathOf(o); p != "" && !ix.isHome(p) {
@@ -174,6 +177,27 @@ func (ix *Index) queryForms(it *wxr.Item, typ string) []string {
 		qs = append(qs, ix.site.base+"/?attachment_id="+id)
 	}
 	return qs
+}
+
+// nameForm returns the ?name=slug (posts) or ?pagename=path (pages) key of
+// the item, or "".
+func (ix *Index) nameForm(it *wxr.Item, typ string) string {
+	v, name := it.RawName, "name"
+	if typ == "page" {
+		k, _, ok := ix.site.key(it.Link)
+		if !ok || strings.HasPrefix(k, "//") || strings.Contains(k, "?") {
+			return ""
+		}
+		v, name = strings.Trim(ix.site.rel(k), "/"), "pagename"
+	}
+	if v == "" {
+		return ""
+	}
+	k, _, ok := ix.site.key("?" + name + "=" + v)
+	if !ok || !strings.Contains(k, "?") {
+		return ""
+	}
+	return k
 }
 
 // learnGUIDHost trusts a guid host as the site's own when the guid is the

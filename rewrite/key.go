@@ -30,7 +30,9 @@ var (
 //
 //   - a URL on one of the site's hosts (or root-relative) becomes a path that
 //     starts with the install directory, e.g. "/mythz_blog/2012/02/x", or a
-//     query form "/mythz_blog/?p=12";
+//     query form "/mythz_blog/?p=12"; a path outside the install directory
+//     belongs to another site on the same host and is keyed as foreign (or
+//     not at all when root-relative);
 //   - a URL on any other host becomes "//host/path" (query dropped), so media
 //     on a CDN can still be found.
 //
@@ -50,27 +52,25 @@ func (s *site) key(raw string) (k, frag string, ok bool) {
 		}
 	}
 	own := host == "" || s.hosts[host]
+	if u.host == "" && u.path == "" {
+		u.path = s.base + "/" // "?p=1", "index.php?p=1": relative to home
+	}
 	p := cleanPath(decodePath(u.path))
 	if !own {
 		return "//" + host + foldText(p, false), u.frag, true
 	}
-	p = foldText(p, !isFile(p))
-	p = s.withBase(stripIndexPHP(p))
+	p = stripIndexPHP(foldText(p, !isFile(p)))
+	if s.base != "" && p != s.base && !strings.HasPrefix(p, s.base+"/") {
+		// Outside the install directory: another site on the same host.
+		if host == "" {
+			return "", "", false
+		}
+		return "//" + host + p, u.frag, true
+	}
 	if q := queryKey(u.query); q != "" {
 		p = s.base + "/?" + q
 	}
 	return p, u.frag, true
-}
-
-// withBase puts the install directory in front of p unless it is there.
-func (s *site) withBase(p string) string {
-	if s.base == "" || p == s.base || strings.HasPrefix(p, s.base+"/") {
-		return p
-	}
-	if p == "/" {
-		return s.base
-	}
-	return s.base + p
 }
 
 // rel returns the key's path below the install directory, always starting
@@ -116,8 +116,7 @@ func splitURL(s string) (parts, bool) {
 		u.path = strings.ReplaceAll(s, "\\", "/")
 		return u, true
 	case s == "" || strings.EqualFold(s, "index.php"):
-		u.path = "/"
-		return u, u.query != ""
+		return u, u.query != "" // path "" marks a query relative to home
 	default:
 		return u, false
 	}

@@ -33,23 +33,34 @@ var reservedBase = []string{"index.md", "_index.md"}
 // Leading dots, dashes and underscores are dropped, and Windows device names
 // get a trailing "_". The result may be empty.
 func safeSegment(s string, maxLen int) string {
-	var b strings.Builder
+	out := make([]rune, 0, len(s))
 	prev := '-'
 	for _, r := range s {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r):
-		case r == '_':
-		case r == '.' && prev != '.' && prev != '-':
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_':
+		case r == '.':
+			if prev == '.' || prev == '-' {
+				continue
+			}
 		default:
 			r = '-'
+			if prev == '-' {
+				continue
+			}
+			if prev == '.' {
+				out = out[:len(out)-1]
+			}
 		}
-		if r == '-' && prev == '-' {
-			continue
-		}
-		b.WriteRune(r)
+		out = append(out, r)
 		prev = r
 	}
-	out := strings.Trim(b.String(), "-._")
+	return finishSegment(string(out), maxLen)
+}
+
+// finishSegment trims and shortens a segment and keeps it off Windows
+// device names.
+func finishSegment(s string, maxLen int) string {
+	out := strings.Trim(s, "-._")
 	out = strings.TrimRight(truncateUTF8(out, maxLen, "-."), "-.")
 	if stem, _, _ := strings.Cut(out, "."); windowsReserved[strings.ToLower(stem)] {
 		out += "_"

@@ -104,7 +104,9 @@ func (p *Planner) place(it *wxr.Item, typ, seg string) (dir, stem string) {
 	case "page":
 		dir = "pages"
 	default:
-		dir = safeSegment(typ, 60)
+		if dir = safeSegment(typ, 60); dir == "" {
+			dir = "other"
+		}
 	}
 	if anc := p.ancestors(it.ID, typ, it.Parent); len(anc) > 0 {
 		dir += "/" + strings.Join(anc, "/")

@@ -124,6 +124,7 @@ func TestPlanNames(t *testing.T) {
 		{"_index is a section", item(5, "_index", typ("page")), "pages/index-2.md", "_index"},
 		{"trash keeps desired slug", item(5, "a__trashed", status("trash")), "", ""},
 		{"hostile type", item(5, "a", typ("../x")), "x/a.md", "a"},
+		{"blank type", item(5, "a", typ(" ")), "other/a.md", "a"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

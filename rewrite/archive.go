@@ -107,7 +107,9 @@ func (a *archives) learnFront(shape string) {
 	}
 }
 
-// list returns the archive OldURLs; base is the install directory.
+// list returns the archive OldURLs; base is the install directory, which
+// the written hugo.toml's baseURL keeps, so Hugo's taxonomy pages and feed
+// are below it too.
 func (a *archives) list(base string) []OldURL {
 	front, root := a.front, a.root
 	if front == "" {
@@ -115,22 +117,24 @@ func (a *archives) list(base string) []OldURL {
 	}
 	var out []OldURL
 	for _, p := range sortedKeys(a.cats) {
-		out = append(out, archiveURL(base+front+"category/"+p+"/", "/categories/"+hugoPath(a.cats[p])+"/"))
+		out = append(out, archiveURL(base+front+"category/"+p+"/", base+"/categories/"+hugoPath(a.cats[p])+"/", "category", a.cats[p]))
 	}
 	for _, s := range sortedKeys(a.tags) {
-		out = append(out, archiveURL(base+front+"tag/"+s+"/", "/tags/"+hugoPath(a.tags[s])+"/"))
+		out = append(out, archiveURL(base+front+"tag/"+s+"/", base+"/tags/"+hugoPath(a.tags[s])+"/", "post_tag", a.tags[s]))
 	}
 	for _, m := range sortedKeys(a.months) {
-		u := archiveURL(base+front+m+"/", "/")
+		u := archiveURL(base+front+m+"/", base+"/", "date", m)
 		u.Status = 302 // no equivalent page: the home page lists the posts
 		out = append(out, u)
 	}
-	out = append(out, OldURL{Path: base + root + "feed/", Class: ClassFeed, Target: "/index.xml", Via: ViaRedirect, Status: 301})
+	out = append(out, OldURL{Path: base + root + "feed/", Class: ClassFeed, Target: base + "/index.xml", Via: ViaRedirect,
+		Status: 301, Type: "feed"})
 	return out
 }
 
-func archiveURL(p, target string) OldURL {
-	return OldURL{Path: decodeAlias(p), Class: ClassArchive, Target: target, Via: ViaRedirect, Status: 301}
+func archiveURL(p, target, typ, title string) OldURL {
+	return OldURL{Path: decodeAlias(p), Class: ClassArchive, Target: target, Via: ViaRedirect, Status: 301,
+		Type: typ, Title: title}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -2,6 +2,7 @@ package rewrite
 
 import (
 	"net/url"
+	"path"
 	"strings"
 
 	"github.com/wpexit/wpexit/convert"
@@ -35,7 +36,8 @@ type entry struct {
 	typ   string
 	title string
 	dest  string   // page: content file (relative to content/); media: path on the new site
-	url   string   // page: its new URL path (front matter url); "" when none
+	url   string   // page: its old permalink path, kept as front matter url; "" when none
+	to    string   // page: the path Hugo serves it at; "" for drafts
 	old   []oldRef // every other old URL, for OldURLs and Aliases
 }
 
@@ -128,7 +130,8 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	if typ == "" {
 		typ = firstNonEmpty(it.Type, "post")
 	}
-	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL}
+	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL,
+		to: ix.hugoURL(plan)}
 	class := ClassPost
 	if typ == "page" {
 		class = ClassPage
@@ -136,11 +139,11 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	idx := ix.newEntry(e)
 	ix.putURL(it.Link, idx)
 	if p := ix.pathOf(it.Link); p != "" && !ix.isHome(p) && !sameKey(ix, p, plan.URL) {
-		ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+		ix.addOld(idx, oldPage(p, class))
 	}
 	if ix.putURL(it.GUID, idx) {
 		if p := ix.pathOf(it.GUID); p != "" && !ix.isHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
-			ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+			ix.addOld(idx, oldPage(p, class))
 		}
 	}
 	for _, q := range ix.queryForms(it, typ) {
@@ -153,7 +156,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	for _, o := range oldSlugLinks(it) {
 		ix.putURL(o, idx)
 		if p := ix.pathOf(o); p != "" && !ix.isHome(p) {
-			ix.addOld(idx, oldRef{path: p, class: class, via: viaFor(p)})
+			ix.addOld(idx, oldPage(p, class))
 		}
 	}
 	if typ == "post" {
@@ -291,19 +294,43 @@ func sameKey(ix *Index, a, b string) bool {
 	return oka && okb && ka == kb
 }
 
+// hugoURL is the path Hugo serves a planned page at: its url when it has
+// one, else Hugo's default for a page with a slug and no url (the
+// folder of its file, then its slug, below the install directory that the
+// written hugo.toml's baseURL keeps); "" for drafts, which Hugo does not
+// publish.
+func (ix *Index) hugoURL(plan convert.Plan) string {
+	switch {
+	case plan.URL != "":
+		return plan.URL
+	case plan.Draft || plan.Path == "":
+		return ""
+	}
+	dir, file := path.Split(plan.Path)
+	slug := plan.Slug
+	if slug == "" {
+		slug = strings.TrimSuffix(file, path.Ext(file))
+	}
+	var segs []string
+	for _, s := range strings.Split(strings.Trim(dir, "/"), "/") {
+		segs = append(segs, hugoPath(s))
+	}
+	return ix.site.base + "/" + strings.Join(append(segs, hugoPath(slug)), "/") + "/"
+}
+
 // isHome reports whether an old path is the site's home page.
 func (ix *Index) isHome(p string) bool {
 	k, _, ok := ix.site.key(p)
 	return ok && (k == ix.site.base || k == "/")
 }
 
-// viaFor says how a page's extra old path is answered: query forms need a
-// redirect, paths become Hugo aliases.
-func viaFor(p string) string {
+// oldPage is an extra old URL of a page: query forms are short links and
+// need a redirect; paths become Hugo aliases.
+func oldPage(p, class string) oldRef {
 	if strings.Contains(p, "?") {
-		return ViaRedirect
+		return oldRef{path: p, class: ClassShortlink, via: ViaRedirect}
 	}
-	return ViaAlias
+	return oldRef{path: p, class: class, via: ViaAlias}
 }
 
 // Aliases returns the extra paths (Hugo aliases) of the item's page: old

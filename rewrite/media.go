@@ -31,7 +31,10 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	}
 	ix.putURL(file, idx)
 	meta := readAttachmentMeta(it.MetaValue("_wp_attachment_metadata"))
-	names := append(meta.sizes, meta.original, path.Base(meta.file), unscaled(path.Base(file)))
+	names := append(meta.sizes, meta.original, unscaled(fileName(file)))
+	if meta.file != "" {
+		names = append(names, path.Base(meta.file))
+	}
 	for _, dir := range mediaDirs(file, it.GUID) {
 		for _, n := range names {
 			if n == "" || strings.Contains(n, "/") {
@@ -69,6 +72,14 @@ func mediaDirs(file, guid string) []string {
 		}
 	}
 	return dirs
+}
+
+// fileName is the last path segment of a URL.
+func fileName(u string) string {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return u[strings.LastIndexByte(u, '/')+1:]
 }
 
 func dirURL(u string) string {

@@ -36,8 +36,9 @@ type OldURL struct {
 }
 
 // OldURLs returns every old URL the index knows, in export order, then the
-// archives and the feed. Pages without a new URL (drafts, plain-permalink
-// sites the planner gave no url) contribute nothing: nothing serves them.
+// archives and the feed. Drafts contribute nothing: nothing serves them. A
+// page the planner gave no url (plain ?p= permalinks) is the target of its
+// short links at the path Hugo gives it by default.
 func (ix *Index) OldURLs() []OldURL {
 	var out []OldURL
 	for i := range ix.entries {
@@ -56,16 +57,16 @@ func (ix *Index) entryURLs(e *entry) []OldURL {
 		return u
 	}
 	var out []OldURL
-	target := e.url
+	target := e.to
 	if e.kind == convert.LinkMedia {
 		target = decodeAlias(e.dest)
 		out = append(out, mk(target, ClassMedia, ViaFile, target))
-	} else if target != "" {
+	} else if e.url != "" {
 		class := ClassPost
 		if e.typ == "page" {
 			class = ClassPage
 		}
-		out = append(out, mk(target, class, ViaPage, target))
+		out = append(out, mk(e.url, class, ViaPage, e.url))
 	}
 	if target == "" {
 		return out

@@ -80,7 +80,9 @@ func TestCorpusPlan(t *testing.T) {
 			}
 			bases[base] = it.ID
 			for _, n := range pl.Notes {
-				renamed++
+				if n.Kind == "renamed" {
+					renamed++
+				}
 				t.Logf("%s: item %d %s → %s (%s)", filepath.Base(filepath.Dir(path)), it.ID, it.Type, pl.Path, n.Detail)
 			}
 			page, err := conv.Convert(it, pl)

@@ -31,7 +31,7 @@ type Plan struct {
 type Planner struct {
 	opts  Options
 	nodes map[int64]node  // learned items: type, slug segment, parent
-	used  map[string]bool // folded base names given out so far
+	used  map[uint64]bool // hashes of the folded base names given out so far
 }
 
 // node is what the planner remembers of an item to build its children's
@@ -44,7 +44,7 @@ type node struct {
 
 // NewPlanner returns a Planner for one site.
 func NewPlanner(opts Options) *Planner {
-	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[string]bool{}}
+	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}}
 	for _, b := range reservedBase {
 		p.used[foldName(b)] = true
 	}
@@ -54,10 +54,14 @@ func NewPlanner(opts Options) *Planner {
 // Learn records the item's slug and parent so that its descendants can be
 // placed under it, whatever order Plan sees them in.
 func (p *Planner) Learn(it *wxr.Item) {
-	if it == nil || it.ID == 0 || !isPageType(itemType(it)) {
+	if it == nil || it.ID == 0 {
 		return
 	}
-	p.nodes[it.ID] = node{typ: itemType(it), seg: p.segment(it, pageSlug(it)), parent: it.Parent}
+	typ := itemType(it)
+	if typ == "post" || !isPageType(typ) {
+		return // posts never nest: no need to remember them
+	}
+	p.nodes[it.ID] = node{typ: typ, seg: p.segment(it, pageSlug(it)), parent: it.Parent}
 }
 
 // Plan decides the item's fate: skipped with a reason, or written to a file

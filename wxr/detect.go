@@ -36,7 +36,7 @@ func sniff(r io.Reader) (io.Reader, error) {
 		if err != nil {
 			return nil, fmt.Errorf("a corrupt gzip file: %w", err)
 		}
-		return sniff(zr)
+		return sniff(gzipErrors{zr})
 	case bytes.HasPrefix(head, zipMagic), bytes.HasPrefix(head, zipEmpty):
 		return nil, errors.New("a zip archive: read it with Sources, which opens each .xml part")
 	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}), bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
@@ -46,6 +46,11 @@ func sniff(r io.Reader) (io.Reader, error) {
 	}
 	return br, nil
 }
+
+var (
+	errEmpty      = errors.New("the file is empty")
+	errWhitespace = errors.New("the file holds only whitespace")
+)
 
 var htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 
@@ -58,11 +63,11 @@ func checkStart(sc *scanner) error {
 		return fmt.Errorf("reading failed: %w", sc.rerr)
 	}
 	if len(head) == 0 {
-		return errors.New("the file is empty")
+		return errEmpty
 	}
 	rest := bytes.TrimLeft(head, " \t\r\n")
 	if len(rest) == 0 && sc.eof {
-		return errors.New("the file holds only whitespace")
+		return errWhitespace
 	}
 	if len(rest) > 0 && rest[0] != '<' {
 		return fmt.Errorf("not XML: it begins with %s", quoteStart(rest))
@@ -111,4 +116,18 @@ func quoteStart(b []byte) string {
 		return fmt.Sprintf("%q", b)
 	}
 	return fmt.Sprintf("bytes % x", b)
+}
+
+// gzipErrors names gzip as the cause of a failed read.
+type gzipErrors struct{ r io.Reader }
+
+func (g gzipErrors) Read(p []byte) (int, error) {
+	n, err := g.r.Read(p)
+	switch {
+	case err == io.ErrUnexpectedEOF:
+		err = errors.New("the gzip data ends early: the file is truncated")
+	case err != nil && err != io.EOF:
+		err = fmt.Errorf("the gzip data is corrupt: %w", err)
+	}
+	return n, err
 }

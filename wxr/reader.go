@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"regexp"
+	"strings"
 )
 
 // Options configure a Reader.
@@ -44,7 +45,11 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 	}
 	rd.sc = newScanner(in)
 	if err := checkStart(rd.sc); err != nil {
-		return nil, rd.fatal(1, err)
+		line := 1
+		if err == errEmpty || err == errWhitespace {
+			line = 0
+		}
+		return nil, rd.fatal(line, err)
 	}
 	cache := map[string]nsClass{}
 	rd.cw = walker{sc: scope{cache: cache}, unbound: rd.onUnbound}
@@ -90,6 +95,12 @@ func (r *Reader) Next() (*Item, error) {
 // header reads the first gap: everything before the first item.
 func (r *Reader) header(sp span) error {
 	if err := r.walkGap(sp); err != nil {
+		switch {
+		case r.sc.rerr != nil:
+			return r.fatal(sp.endLine, fmt.Errorf("reading stopped: %w", r.sc.rerr))
+		case sp.item == nil && strings.Contains(err.msg, "unexpected EOF"):
+			return r.fatal(sp.endLine, errors.New("the file ends inside the channel header: the export is truncated"))
+		}
 		return r.fatal(err.line, err)
 	}
 	r.cb.finish()
@@ -201,7 +212,7 @@ func (r *Reader) end(sp span) error {
 // fatal wraps err as a positioned *Error.
 func (r *Reader) fatal(line int, err error) *Error {
 	var se *syntaxError
-	if errors.As(err, &se) && se.line > 0 {
+	if errors.As(err, &se) && se.line > 0 && line == 0 {
 		line = se.line
 	}
 	return &Error{File: r.opts.Name, Line: line, Err: err}

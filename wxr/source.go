@@ -41,7 +41,7 @@ func Sources(name string, r io.ReaderAt, size int64) ([]Source, error) {
 			if err != nil {
 				return nil, &Error{File: name, Err: fmt.Errorf("a corrupt gzip file: %w", err)}
 			}
-			return zr, nil
+			return readCloser{gzipErrors{zr}, zr}, nil
 		}}}, nil
 	case bytes.HasPrefix(head, zipMagic), bytes.HasPrefix(head, zipEmpty):
 		return zipSources(name, r, size)
@@ -109,9 +109,12 @@ func openPart(name string, f *zip.File) func() (io.ReadCloser, error) {
 			rc.Close()
 			return nil, &Error{File: name + ":" + f.Name, Err: fmt.Errorf("a corrupt gzip file: %w", err)}
 		}
-		return struct {
-			io.Reader
-			io.Closer
-		}{zr, rc}, nil
+		return readCloser{gzipErrors{zr}, rc}, nil
 	}
+}
+
+// readCloser pairs a reader with the closer of what it reads from.
+type readCloser struct {
+	io.Reader
+	io.Closer
 }

@@ -70,7 +70,53 @@ func parseApache(name, text string) (ruleSet, []string) {
 			warns = append(warns, where+": "+err.Error())
 		}
 	}
-	return ruleSet{format: "apache", match: func(t target) (hop, bool) { return matchApache(rules, t) }}, warns
+	idx := newRuleIndex()
+	for i, r := range rules {
+		idx.add(i, r.key())
+	}
+	return ruleSet{format: "apache", match: func(t target) (hop, bool) { return matchApache(rules, idx, t) }}, warns
+}
+
+// key files the rule in the index: by the literal its pattern is anchored
+// to, else by a literal its query condition requires.
+func (r apacheRule) key() string {
+	switch r.kind {
+	case "Redirect":
+		return "r" + r.prefix
+	case "RedirectMatch":
+		return "m" + anchoredPrefix(r.re)
+	}
+	if p := anchoredPrefix(r.re); p != "" {
+		return "a" + p
+	}
+	for i, c := range r.conds {
+		inOr := c.or || i > 0 && r.conds[i-1].or
+		if c.variable == "QUERY_STRING" && c.re != nil && !c.negate && !inOr {
+			if lit := requiredLiteral(c.re.String()); lit != "" {
+				return "q" + lit
+			}
+		}
+	}
+	return ""
+}
+
+// apacheKeys are the index keys a request looks up; nil means try every
+// rule.
+func apacheKeys(t target) []string {
+	if len(t.query) > maxIndexedQuery {
+		return nil
+	}
+	keys := prefixKeys("a", strings.TrimPrefix(t.path, "/"))
+	keys = append(keys, prefixKeys("m", t.path)...)
+	keys = append(keys, substringKeys("q", t.query)...)
+	p := pathKey(t.path)
+	keys = append(keys, "r/")
+	for i := 1; i < len(p); i++ {
+		if p[i] == '/' {
+			keys = append(keys, "r"+p[:i])
+		}
+	}
+	return append(keys, "r"+p)
 }
 
 // apacheFields splits a directive line into arguments, honouring quotes.
@@ -241,8 +287,17 @@ func hasFlag(flags []string, names ...string) bool {
 	return false
 }
 
-func matchApache(rules []apacheRule, t target) (hop, bool) {
-	for _, r := range rules {
+func matchApache(rules []apacheRule, idx *ruleIndex, t target) (hop, bool) {
+	keys := apacheKeys(t)
+	order := idx.candidates(keys)
+	if keys == nil {
+		order = make([]int, len(rules))
+		for i := range order {
+			order[i] = i
+		}
+	}
+	for _, i := range order {
+		r := rules[i]
 		if to, ok := r.apply(t); ok {
 			if r.status == 0 && r.to == "-" {
 				continue

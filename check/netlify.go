@@ -42,7 +42,48 @@ func parseNetlify(name, text string) (ruleSet, []string) {
 			rules = append(rules, r)
 		}
 	}
-	return ruleSet{format: "netlify", match: func(t target) (hop, bool) { return matchNetlify(rules, t) }}, warns
+	idx := newRuleIndex()
+	for i, r := range rules {
+		idx.add(i, r.key())
+	}
+	return ruleSet{format: "netlify", match: func(t target) (hop, bool) { return matchNetlify(rules, idx, t) }}, warns
+}
+
+// key files the rule in the index: a literal path (with its one literal
+// query parameter) under "p", a pattern under "s" and its literal leading
+// segments.
+func (r netlifyRule) key() string {
+	var lit []string
+	for _, seg := range r.from {
+		if seg == "*" || strings.HasPrefix(seg, ":") {
+			return "s/" + strings.Join(lit, "/")
+		}
+		lit = append(lit, seg)
+	}
+	k := "p/" + strings.Join(lit, "/")
+	if len(r.params) == 1 {
+		for name, v := range r.params {
+			if !strings.HasPrefix(v, ":") {
+				k += "?" + name + "=" + v
+			}
+		}
+	}
+	return k
+}
+
+// netlifyKeys are the index keys a request looks up.
+func netlifyKeys(segs []string, q url.Values) []string {
+	p := "p/" + strings.Join(segs, "/")
+	keys := []string{p}
+	for name, vs := range q {
+		for _, v := range vs {
+			keys = append(keys, p+"?"+name+"="+v)
+		}
+	}
+	for i := 0; i <= len(segs); i++ {
+		keys = append(keys, "s/"+strings.Join(segs[:i], "/"))
+	}
+	return keys
 }
 
 func parseNetlifyLine(f []string) (netlifyRule, bool, error) {
@@ -56,6 +97,9 @@ func parseNetlifyLine(f []string) (netlifyRule, bool, error) {
 	i := 1
 	for ; i < len(f) && !isNetlifyTarget(f[i]); i++ {
 		k, v, _ := strings.Cut(f[i], "=")
+		if d, err := url.QueryUnescape(v); err == nil {
+			v = d
+		}
 		r.params[k] = v
 	}
 	if i == len(f) {
@@ -91,10 +135,11 @@ func splitPath(p string) []string {
 	return strings.Split(p, "/")
 }
 
-func matchNetlify(rules []netlifyRule, t target) (hop, bool) {
+func matchNetlify(rules []netlifyRule, idx *ruleIndex, t target) (hop, bool) {
 	segs := splitPath(t.path)
 	q, _ := url.ParseQuery(t.query)
-	for _, r := range rules {
+	for _, i := range idx.candidates(netlifyKeys(segs, q)) {
+		r := rules[i]
 		vars, ok := r.matchPath(segs)
 		if !ok || !r.matchQuery(q, vars) {
 			continue

@@ -20,6 +20,7 @@ type nginxEntry struct {
 type nginxMap struct {
 	source  string // "$request_uri" (raw path and query) or "$uri" (decoded path)
 	entries []nginxEntry
+	exact   map[string]int // key -> first exact entry with it
 	deflt   string
 }
 
@@ -56,7 +57,7 @@ func parseNginx(name, text string) (ruleSet, []string) {
 }
 
 func readNginxMap(name, src string, toks []nginxToken) (nginxMap, []string) {
-	m := nginxMap{source: src}
+	m := nginxMap{source: src, exact: map[string]int{}}
 	var warns []string
 	for len(toks) > 0 {
 		n := 0
@@ -82,6 +83,9 @@ func readNginxMap(name, src string, toks []nginxToken) (nginxMap, []string) {
 				continue
 			}
 			e.where = where
+			if _, dup := m.exact[e.key]; e.re == nil && !dup {
+				m.exact[e.key] = len(m.entries)
+			}
 			m.entries = append(m.entries, e)
 		default:
 			warns = append(warns, where+": want `source value;`")
@@ -109,10 +113,8 @@ func matchNginx(maps []nginxMap, t target) (hop, bool) {
 		if m.source == "$uri" {
 			subject, key = t.path, pathKey(t.path)
 		}
-		for _, e := range m.entries {
-			if e.re == nil && e.key == key {
-				return nginxHop(e.value, e.where)
-			}
+		if i, ok := m.exact[key]; ok {
+			return nginxHop(m.entries[i].value, m.entries[i].where)
 		}
 		for _, e := range m.entries {
 			if e.re == nil {

@@ -21,7 +21,8 @@ import (
 //     block tag gets no <p> around that tag; text after an opening container
 //     (div, blockquote, section, …) that is not closed in the same chunk is
 //     wrapped in <p> inside it, and text before a closing container likewise.
-//     A <blockquote>'s text is always a paragraph.
+//     A <blockquote>'s text is always a paragraph, and a <p> cut in two
+//     by a blank line becomes two paragraphs.
 //   - A chunk that is only a comment (<!--more-->) stays bare, and so does a
 //     chunk that standalone accepts (a shortcode that renders as a block).
 //   - Inside a paragraph, every remaining newline becomes <br />, unless a
@@ -226,7 +227,7 @@ func forEachChunk(s string, f func(string)) {
 // paragraph renders one chunk.
 func paragraph(chunk string, standalone func(string) bool) string {
 	t := strings.Trim(chunk, " \t\n")
-	if t == "" {
+	if strings.TrimSpace(t) == "" { // only (non-breaking) spaces
 		return ""
 	}
 	if isCommentOnly(t) || (standalone != nil && standalone(t)) {
@@ -247,12 +248,18 @@ func paragraph(chunk string, standalone func(string) bool) string {
 		}
 		return lead + mid + trail
 	case lead != "":
-		if !leadClosing && paragraphContainers[leadName] {
+		switch {
+		case leadName == "p" && !leadClosing:
+			return lead + mid + "</p>" // a paragraph cut by a blank line
+		case !leadClosing && paragraphContainers[leadName]:
 			return lead + "<p>" + mid + "</p>"
 		}
 		return lead + mid
 	case trail != "":
-		if trailClosing && paragraphContainers[trailName] {
+		switch {
+		case trailName == "p" && trailClosing:
+			return "<p>" + mid + trail
+		case trailClosing && paragraphContainers[trailName]:
 			return "<p>" + mid + "</p>" + trail
 		}
 		return mid + trail

@@ -69,3 +69,10 @@ func TestAutopIdempotent(t *testing.T) {
 		}
 	}
 }
+
+func TestAutopCutParagraph(t *testing.T) {
+	got := autop("<p>one\n\ntwo</p>", nil)
+	if want := "<p>one</p>\n<p>two</p>\n"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

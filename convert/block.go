@@ -58,17 +58,29 @@ func nextBlockToken(s string, i int) (t blockToken, ok bool) {
 			continue
 		}
 		j += 3
-		n := j
-		for n < len(s) && (isNameByte(s[n]) || s[n] == '/') {
+		end := strings.Index(s[j:], "-->")
+		if end < 0 {
+			return t, false
+		}
+		seg := s[j : j+end]
+		n := 0
+		for n < len(seg) && (isNameByte(seg[n]) || seg[n] == '/') {
 			n++
 		}
-		name := s[j:n]
-		end := strings.Index(s[n:], "-->")
-		if name == "" || !isLetter(name[0]) || end < 0 {
+		name, body := seg[:n], seg[n:]
+		if n < len(seg) && !isSpace(seg[n]) {
 			continue
 		}
-		body := strings.TrimSpace(s[n : n+end])
-		t = blockToken{start: start, end: n + end + 3, name: fullBlockName(name), closer: closer}
+		void := false
+		if strings.HasSuffix(name, "/") {
+			// "<!-- wp:separator/-->": the slash closes a void block.
+			name, void = name[:len(name)-1], true
+		}
+		if name == "" || !isLetter(name[0]) {
+			continue
+		}
+		body = strings.TrimSpace(body)
+		t = blockToken{start: start, end: j + end + 3, name: fullBlockName(name), closer: closer, void: void}
 		if strings.HasSuffix(body, "/") {
 			t.void = true
 			body = strings.TrimSpace(body[:len(body)-1])

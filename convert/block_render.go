@@ -46,8 +46,10 @@ func (r *renderer) renderTop(parts []blockPart) string {
 	var b strings.Builder
 	for _, p := range parts {
 		if p.child != nil {
-			b.WriteString(r.renderBlock(p.child))
-			b.WriteString("\n\n")
+			if out := r.renderBlock(p.child); out != "" {
+				b.WriteString(out)
+				b.WriteString("\n\n")
+			}
 			continue
 		}
 		if strings.TrimSpace(p.html) != "" {
@@ -78,8 +80,10 @@ func (r *renderer) renderChildren(blk *block) string {
 	for _, p := range blk.parts {
 		switch {
 		case p.child != nil:
-			b.WriteString(r.renderBlock(p.child))
-			b.WriteString("\n")
+			if out := r.renderBlock(p.child); out != "" {
+				b.WriteString(out)
+				b.WriteString("\n")
+			}
 		case strings.TrimSpace(stripTags(p.html)) != "":
 			b.WriteString(p.html)
 		}
@@ -96,7 +100,7 @@ func (r *renderer) renderBlock(blk *block) string {
 		return r.codeBlock(blk)
 	case containerBlocks[name]:
 		return r.renderChildren(blk)
-	case strings.HasPrefix(name, "core/embed") || strings.HasPrefix(name, "core/core-embed"):
+	case name == "core/embed" || strings.HasPrefix(name, "core-embed/"):
 		return r.embedBlock(blk)
 	case isDynamicBlock(name):
 		r.note("dynamic-block", name)
@@ -186,7 +190,7 @@ func (r *renderer) embedBlock(blk *block) string {
 func (r *renderer) galleryBlock(blk *block) string {
 	inner := blk.innerHTML()
 	caption := ""
-	if i := strings.LastIndex(inner, "<figcaption"); i >= 0 {
+	if i := strings.LastIndex(inner, "<figcaption"); i >= 0 && strings.Contains(attrValue(openingTag(inner, i), "class"), "blocks-gallery-caption") {
 		if end := elementEnd(inner, i, "figcaption"); end > 0 {
 			_, caption = splitElement(inner[i:end])
 			inner = inner[:i] + inner[end:]

@@ -212,6 +212,10 @@ func embedLine(line string) string {
 	if inP {
 		out = "<p>" + out + "</p>"
 	}
+	if isPlayerHTML(embedHTML(t)) {
+		// A player is a block of its own, even between lines of text.
+		out = "\n" + out + "\n"
+	}
 	if strings.HasSuffix(line, "\n") {
 		out += "\n"
 	}

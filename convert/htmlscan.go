@@ -120,6 +120,14 @@ func splitElement(el string) (open, inner string) {
 	return open, inner
 }
 
+// openingTag returns the tag starting at s[i] == '<', or "".
+func openingTag(s string, i int) string {
+	if end := tagEnd(s, i); end > 0 {
+		return s[i:end]
+	}
+	return ""
+}
+
 // attrValue returns the decoded value of attribute name in an opening tag,
 // or "".
 func attrValue(tag, name string) string {

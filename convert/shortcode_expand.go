@@ -1,6 +1,9 @@
 package convert
 
-import "strings"
+import (
+	"bytes"
+	"strings"
+)
 
 // knownShortcodes are the shortcodes wpexit expands (code shortcodes are
 // lifted out earlier, see lift).
@@ -100,10 +103,7 @@ func (r *renderer) expand(s string) string {
 			out := r.shortcodeHTML(s, sc)
 			i = sc.end
 			if isBlockHTML(out) {
-				if k, found := tightP(b, s, i); found {
-					b = b[:k]
-					i += skipClosingP(s[i:])
-				}
+				b, out, i = placeBlock(b, out, s, i)
 			}
 			b = append(b, out...)
 			continue
@@ -114,6 +114,49 @@ func (r *renderer) expand(s string) string {
 		i = j + 1
 	}
 	return string(b)
+}
+
+// placeBlock keeps a shortcode that renders as a block out of paragraphs:
+// a <p> wrapped tightly around it is dropped; a paragraph it sits inside is
+// closed before it and opened again after it. b is the output so far, s[i:]
+// the text after the shortcode.
+func placeBlock(b []byte, out, s string, i int) ([]byte, string, int) {
+	if k, found := tightP(b, s, i); found {
+		return b[:k], out, i + skipClosingP(s[i:])
+	}
+	if !insideP(b) {
+		return b, out, i
+	}
+	b = trimBreakSuffix(b)
+	if bytes.HasSuffix(b, []byte("<p>")) {
+		b = b[:len(b)-3]
+	} else {
+		out = "</p>\n" + out
+	}
+	if n := skipClosingP(s[i:]); n > 0 {
+		return b, out, i + n
+	}
+	rest := strings.TrimLeft(s[i:], " \t")
+	if strings.HasPrefix(rest, "<br />") {
+		i += len(s[i:]) - len(rest) + len("<br />")
+	}
+	for i < len(s) && isSpace(s[i]) {
+		i++
+	}
+	return b, out + "\n<p>", i
+}
+
+// insideP reports whether the output so far has an open <p>.
+func insideP(b []byte) bool {
+	open := max(bytes.LastIndex(b, []byte("<p>")), bytes.LastIndex(b, []byte("<p ")))
+	return open >= 0 && open > bytes.LastIndex(b, []byte("</p>"))
+}
+
+// trimBreakSuffix drops white space and a <br /> from the end of b.
+func trimBreakSuffix(b []byte) []byte {
+	b = bytes.TrimRight(b, " \t\n")
+	b = bytes.TrimSuffix(b, []byte("<br />"))
+	return bytes.TrimRight(b, " \t\n")
 }
 
 // tightP reports whether the output so far ends in "<p>" (white space

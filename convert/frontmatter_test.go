@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 	"time"
@@ -168,3 +169,40 @@ func checkTitle(t *testing.T, title string) {
 
 // yamlUnmarshal is yaml.Unmarshal, for tests that only read.
 func yamlUnmarshal(b []byte, v any) error { return yaml.Unmarshal(b, v) }
+
+// encoderNode is the reference for strNode: the node yaml.v3 itself makes
+// for a Go string.
+func encoderNode(t *testing.T, s string) *yaml.Node {
+	var n yaml.Node
+	if err := n.Encode(s); err != nil {
+		t.Fatal(err)
+	}
+	return &n
+}
+
+// TestStrNodeMatchesEncoder checks that the hand-built string node is
+// written byte for byte as yaml.v3's Marshal writes the string, for every
+// tricky title and every corpus title.
+func TestStrNodeMatchesEncoder(t *testing.T) {
+	titles := append([]string{"1:20", "-3:25:45.5", "190:20:30", "+1_0:30", "on", "OFF", "Y", "nO"}, trickyTitles...)
+	if sharedPresent() {
+		titles = append(titles, allCorpusTitles(t)...)
+	}
+	for _, title := range titles {
+		s := cleanLine(title)
+		var a, b bytes.Buffer
+		for _, x := range []struct {
+			buf  *bytes.Buffer
+			node *yaml.Node
+		}{{&a, strNode(s)}, {&b, encoderNode(t, s)}} {
+			enc := yaml.NewEncoder(x.buf)
+			if err := enc.Encode(&yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{strNode("title"), x.node}}); err != nil {
+				t.Fatal(err)
+			}
+			enc.Close()
+		}
+		if a.String() != b.String() {
+			t.Errorf("title %q: strNode writes %q, the encoder %q", s, a.String(), b.String())
+		}
+	}
+}

@@ -32,7 +32,9 @@ func New(site *Site, opts Options) *Converter {
 // stored content, converted to Markdown, under front matter built from the
 // item and the plan. It returns an error only when the item cannot be
 // converted at all (including a panic in any stage, which is recovered); the
-// caller reports it and goes on.
+// caller reports it and goes on. Page.Notes hold what conversion found;
+// the plan's own notes ("renamed", "front-page") stay in plan.Notes, which
+// the caller reports for written and skipped items alike.
 func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 	if it == nil {
 		return nil, fmt.Errorf("convert: nil item")
@@ -52,8 +54,7 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
 	}
 	fm, fmNotes := c.frontMatter(it, plan)
-	notes := make([]Note, 0, len(plan.Notes)+len(renderNotes)+len(mdNotes)+len(fmNotes))
-	notes = append(notes, plan.Notes...)
+	notes := make([]Note, 0, len(renderNotes)+len(mdNotes)+len(fmNotes))
 	notes = append(notes, renderNotes...)
 	notes = append(notes, mdNotes...)
 	notes = append(notes, fmNotes...)

@@ -33,7 +33,7 @@ func TestConvertRecovers(t *testing.T) {
 
 // TestConvertFrontMatter checks the fields Convert fills from item, plan
 // and site: aliases from the plan, the featured image mapped through
-// Options.Link, notes in order (plan first).
+// Options.Link, the plan's notes left to the plan.
 func TestConvertFrontMatter(t *testing.T) {
 	site := NewSite()
 	site.Add(&wxr.Item{ID: 9, Type: "attachment", AttachmentURL: "http://ex.com/wp-content/uploads/a.jpg"})
@@ -67,8 +67,13 @@ func TestConvertFrontMatter(t *testing.T) {
 	if strings.Join(fm.Aliases, ",") != "/b/,/old-a/" {
 		t.Errorf("aliases %q", fm.Aliases)
 	}
-	if page.Path != "posts/2012-02-14-a-2.md" || len(page.Notes) == 0 || page.Notes[0].Kind != "renamed" {
-		t.Errorf("path %q notes %v", page.Path, page.Notes)
+	if page.Path != "posts/2012-02-14-a-2.md" || len(pl.Notes) != 1 || pl.Notes[0].Kind != "renamed" {
+		t.Errorf("path %q plan notes %v", page.Path, pl.Notes)
+	}
+	for _, n := range page.Notes {
+		if n.Kind == "renamed" {
+			t.Errorf("page repeats the plan's note %v", n)
+		}
 	}
 	if !strings.HasSuffix(page.Body, "\n") || strings.HasSuffix(page.Body, "\n\n") {
 		t.Errorf("body %q", page.Body)

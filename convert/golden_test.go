@@ -150,7 +150,7 @@ func runGolden(t *testing.T, ss []section) (plan string, page []byte, it *wxr.It
 		t.Fatalf("bytes: %v", err)
 	}
 	var notes strings.Builder
-	for _, n := range p.Notes[len(pl.Notes):] {
+	for _, n := range p.Notes {
 		fmt.Fprintf(&notes, "page note: %s: %s\n", n.Kind, n.Detail)
 	}
 	return describePlan(pl) + notes.String(), b, it

@@ -334,30 +334,34 @@ func (r apacheRule) apply(t target) (string, bool) {
 	if m == nil {
 		return "", false
 	}
-	condSubject, condMatch, ok := r.checkConds(t)
+	condGroups, ok := r.checkConds(t)
 	if !ok {
 		return "", false
 	}
-	to := string(r.re.ExpandString(nil, braceVars(r.to, '$'), subject, m))
-	if condMatch != nil {
-		to = expandPercent(to, condSubject, condMatch)
+	var ruleGroups []string
+	for i := 0; i+1 < len(m); i += 2 {
+		g := ""
+		if m[i] >= 0 {
+			g = subject[m[i]:m[i+1]]
+		}
+		ruleGroups = append(ruleGroups, g)
 	}
+	to := expandApache(r.to, ruleGroups, condGroups)
 	return r.withQuery(to, t.query), true
 }
 
 // checkConds evaluates the rule's conditions (ORs bind to the next one) and
-// returns the last matching condition's subject and groups for %N.
-func (r apacheRule) checkConds(t target) (string, []string, bool) {
-	var subject string
+// returns the last matching condition's groups for %N.
+func (r apacheRule) checkConds(t target) ([]string, bool) {
 	var groups []string
 	ok := true
 	for i := 0; i < len(r.conds); i++ {
 		c := r.conds[i]
-		hit, s, g := c.eval(t)
+		hit, g := c.eval(t)
 		for c.or && i+1 < len(r.conds) && !hit {
 			i++
 			c = r.conds[i]
-			hit, s, g = c.eval(t)
+			hit, g = c.eval(t)
 		}
 		for c.or && i+1 < len(r.conds) {
 			i++
@@ -368,15 +372,15 @@ func (r apacheRule) checkConds(t target) (string, []string, bool) {
 			break
 		}
 		if g != nil {
-			subject, groups = s, g
+			groups = g
 		}
 	}
-	return subject, groups, ok
+	return groups, ok
 }
 
-func (c apacheCond) eval(t target) (bool, string, []string) {
+func (c apacheCond) eval(t target) (bool, []string) {
 	if c.re == nil {
-		return true, "", nil
+		return true, nil
 	}
 	var s string
 	switch c.variable {
@@ -387,13 +391,13 @@ func (c apacheCond) eval(t target) (bool, string, []string) {
 	case "THE_REQUEST":
 		s = "GET " + requestURI(t) + " HTTP/1.1"
 	default:
-		return true, "", nil // host, method, cookies: not known here, assume they hold
+		return true, nil // host, method, cookies: not known here, assume they hold
 	}
 	g := c.re.FindStringSubmatch(s)
 	if c.negate {
-		return g == nil, "", nil
+		return g == nil, nil
 	}
-	return g != nil, s, g
+	return g != nil, g
 }
 
 func (r apacheRule) withQuery(to, old string) string {
@@ -428,18 +432,30 @@ func braceVars(s string, sigil byte) string {
 	return b.String()
 }
 
-// expandPercent replaces %N back-references to the last RewriteCond.
-func expandPercent(s, _ string, groups []string) string {
+// expandApache fills a RewriteRule substitution as mod_rewrite does: $N
+// from the rule's groups, %N from the last matched condition's, and a
+// backslash makes the next character literal. So an unescaped "%8" in a
+// percent-encoded target is a back-reference, as it is in Apache.
+func expandApache(s string, rule, cond []string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
-		if s[i] == '%' && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9' {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s):
+			b.WriteByte(s[i+1])
+			i++
+		case (c == '$' || c == '%') && i+1 < len(s) && s[i+1] >= '0' && s[i+1] <= '9':
+			groups := rule
+			if c == '%' {
+				groups = cond
+			}
 			if n := int(s[i+1] - '0'); n < len(groups) {
 				b.WriteString(groups[n])
 			}
 			i++
-			continue
+		default:
+			b.WriteByte(c)
 		}
-		b.WriteByte(s[i])
 	}
 	return b.String()
 }

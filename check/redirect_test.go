@@ -66,6 +66,9 @@ Redirect 301 /home-host https://www.blog.example.com/about/
 Redirect 301 /loop-a /loop-b
 Redirect 301 /loop-b /loop-a
 Redirect gone /gone
+RewriteRule ^enc-bad/?$ /2013/01/%E4%B8%AD%E6%96%87/? [R=301,L,NE]
+RewriteRule ^enc-ok/?$ /2013/01/\%E4\%B8\%AD\%E6\%96\%87/? [R=301,L,NE]
+RewriteRule ^enc-raw/?$ /2013/01/中文/? [R=301,L]
 `},
 }
 
@@ -120,6 +123,10 @@ func TestSiteRedirectStatus(t *testing.T) {
 		{"netlify", "/gone/", "answers 410"},
 		{"netlify", "/geo/", reasonNothing}, // conditional rules prove nothing
 		{"apache", "/gone/", "answers 410"},
+		// mod_rewrite reads %9 in a substitution as a back-reference
+		{"apache", "/enc-bad/", "redirects (apache) to /2013/01/%E4%B8%AD%E667/, which has no target"},
+		{"apache", "/enc-ok/", ""},
+		{"apache", "/enc-raw/", ""},
 	}
 	for _, tt := range tests {
 		site := map[string]string{}

@@ -3,6 +3,7 @@ package check
 import (
 	"net/url"
 	"strings"
+	"unicode/utf8"
 )
 
 // Class groups old URLs for the summary and for Options.Require.
@@ -164,8 +165,12 @@ func (t target) key() string {
 	return k
 }
 
-// String writes the target back as a path+query, decoded.
+// String writes the target back as a path+query, decoded unless the
+// decoded path is not valid UTF-8.
 func (t target) String() string {
+	if !utf8.ValidString(t.path) {
+		return requestURI(t)
+	}
 	if t.query == "" {
 		return t.path
 	}

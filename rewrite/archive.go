@@ -188,6 +188,18 @@ func classifyPath(rel string) string {
 	return ""
 }
 
+// isItemQuery reports whether a canonical query names one item (p, page_id,
+// attachment_id, name, pagename, or a custom post type's query variable).
+func isItemQuery(q string) bool {
+	k, _, _ := strings.Cut(q, "=")
+	for _, v := range archiveVars {
+		if k == v {
+			return false
+		}
+	}
+	return !ignoredVars[k]
+}
+
 // isArchiveQuery reports whether a canonical query ("cat=3") names an archive
 // or feed.
 func isArchiveQuery(q string) bool {

@@ -25,7 +25,8 @@ type Index struct {
 	keys    map[string]int32 // normalised URL → entries index
 	byID    map[int64]int32
 	entries []entry
-	media   map[string]string // hosts that served the site's uploads → path prefix on the new site
+	media   map[string]string  // hosts that served the site's uploads → path prefix on the new site
+	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 }
 
@@ -38,6 +39,9 @@ type entry struct {
 	dest  string   // page: content file (relative to content/); media: path on the new site
 	url   string   // page: its old permalink path, kept as front matter url; "" when none
 	to    string   // page: the path Hugo serves it at; "" for drafts
+	slug  string   // lower-case decoded post_name, to match attachment pages
+	owner int64    // attachment: the item it was uploaded to
+	draft bool     // page written as a draft: loses a shared URL to a published page
 	old   []oldRef // every other old URL, for OldURLs and Aliases
 }
 
@@ -58,6 +62,7 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		keys:  map[string]int32{},
 		byID:  map[int64]int32{},
 		media: map[string]string{},
+		slugs: map[string][]int32{},
 	}
 	ix.arch.init()
 	if ch == nil {
@@ -125,13 +130,14 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 
 // addPage records a page's URL forms.
 func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
+	ix.learnHost(it.Link) // <link> is the permalink WordPress served: its host is the site's
 	ix.learnGUIDHost(it)
 	typ := plan.Type
 	if typ == "" {
 		typ = firstNonEmpty(it.Type, "post")
 	}
 	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL,
-		to: ix.hugoURL(plan)}
+		to: ix.hugoURL(plan), slug: slugKey(it), draft: plan.Draft}
 	class := ClassPost
 	if typ == "page" {
 		class = ClassPage
@@ -204,9 +210,10 @@ func (ix *Index) nameForm(it *wxr.Item, typ string) string {
 }
 
 // learnGUIDHost trusts a guid host as the site's own when the guid is the
-// item's own ?p=ID (or ?page_id=ID) at the install directory: the item was
-// created on that host. Such hosts (an old domain, the wordpress.com
-// address of a custom domain) are common in real exports.
+// item's own ?p=ID (or ?page_id=ID) at the install directory, or the same
+// path as its link: the item was created on that host. Such hosts (an old
+// domain, the wordpress.com address of a custom domain) are common in real
+// exports.
 func (ix *Index) learnGUIDHost(it *wxr.Item) {
 	u, ok := splitURL(unescapeAmp(strings.TrimSpace(it.GUID)))
 	if !ok || u.host == "" || it.ID <= 0 {
@@ -216,14 +223,24 @@ func (ix *Index) learnGUIDHost(it *wxr.Item) {
 	if ix.site.hosts[h] || h == "wordpress.com" {
 		return
 	}
-	q := queryKey(u.query)
-	if q != "p="+itoa(it.ID) && q != "page_id="+itoa(it.ID) {
+	if q := queryKey(u.query, true); q == "p="+itoa(it.ID) || q == "page_id="+itoa(it.ID) {
+		dir := strings.TrimSuffix(strings.ToLower(stripIndexPHP(cleanPath(decodePath(u.path)))), "/")
+		if dir == ix.site.base {
+			ix.learnHost("//" + h)
+		}
 		return
 	}
-	dir := strings.TrimSuffix(strings.ToLower(stripIndexPHP(cleanPath(decodePath(u.path)))), "/")
-	if dir == ix.site.base {
+	trial := site{hosts: map[string]bool{h: true}, base: ix.site.base}
+	gk, _, ok1 := trial.key(it.GUID)
+	lk, _, ok2 := ix.site.key(it.Link)
+	if ok1 && ok2 && gk == lk && !strings.Contains(lk, "?") && !ix.isHome(lk) {
 		ix.learnHost("//" + h)
 	}
+}
+
+// slugKey is the item's slug as a key segment.
+func slugKey(it *wxr.Item) string {
+	return foldText(decodePath(firstNonEmpty(it.RawName, it.Name)), true)
 }
 
 func (ix *Index) newEntry(e entry) int32 {
@@ -259,9 +276,10 @@ func (ix *Index) putURL(raw string, idx int32) bool {
 	return !strings.HasPrefix(k, "//")
 }
 
-// putKey maps k to the entry unless an earlier item holds it.
+// putKey maps k to the entry unless an earlier item holds it; a published
+// page takes a URL over from a draft (duplicate ids in damaged exports).
 func (ix *Index) putKey(k string, idx int32) {
-	if _, taken := ix.keys[k]; !taken {
+	if old, taken := ix.keys[k]; !taken || ix.entries[old].draft && !ix.entries[idx].draft {
 		ix.keys[k] = idx
 	}
 }

@@ -67,7 +67,7 @@ func (s *site) key(raw string) (k, frag string, ok bool) {
 		}
 		return "//" + host + p, u.frag, true
 	}
-	if q := queryKey(u.query); q != "" {
+	if q := queryKey(u.query, p == s.base || p == "/"); q != "" {
 		p = s.base + "/?" + q
 	}
 	return p, u.frag, true
@@ -324,8 +324,9 @@ func isFile(p string) bool {
 }
 
 // queryKey returns the canonical "var=value" of the first recognised query
-// variable, or "".
-func queryKey(q string) string {
+// variable, or "". On the home page (home set) a single unknown variable is
+// taken as a custom post type's (?testimonial=slug).
+func queryKey(q string, home bool) string {
 	if q == "" {
 		return ""
 	}
@@ -346,7 +347,51 @@ func queryKey(q string) string {
 			}
 		}
 	}
+	if !home {
+		return ""
+	}
+	return customVar(vals)
+}
+
+// ignoredVars are query parameters that never name content: WordPress's own
+// (replies, previews, paging, search) and trackers'.
+var ignoredVars = map[string]bool{
+	"replytocom": true, "preview": true, "preview_id": true, "preview_nonce": true, "paged": true,
+	"page": true, "s": true, "amp": true, "ver": true, "w": true, "h": true, "resize": true,
+	"fbclid": true, "gclid": true, "ref": true, "share": true, "nb": true, "post_type": true,
+}
+
+// customVar returns "var=slug" for a query that is one custom post type's
+// query variable (?testimonial=slug), or "".
+func customVar(vals map[string]string) string {
+	var name string
+	for k := range vals {
+		if ignoredVars[k] || strings.HasPrefix(k, "utm_") || k == "" {
+			continue
+		}
+		if name != "" {
+			return "" // two candidates: not a custom-type link
+		}
+		name = k
+	}
+	if name == "" || !isVarName(name) {
+		return ""
+	}
+	if v := queryValue(name, vals[name]); v != "" {
+		return name + "=" + v
+	}
 	return ""
+}
+
+// isVarName reports whether k can be a WordPress query variable.
+func isVarName(k string) bool {
+	for i := 0; i < len(k); i++ {
+		c := k[i]
+		if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '_' || c == '-') {
+			return false
+		}
+	}
+	return len(k) <= 32
 }
 
 // queryValue canonicalises one value: ids lose leading zeros, slugs are

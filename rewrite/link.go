@@ -115,7 +115,7 @@ func (ix *Index) ownMiss(raw, k, frag string) convert.Link {
 	missing := convert.Link{Kind: convert.LinkMissing, Dest: raw}
 	rel := ix.site.rel(k)
 	if strings.HasPrefix(rel, "/?") {
-		if isArchiveQuery(rel[2:]) {
+		if isArchiveQuery(rel[2:]) || !isItemQuery(rel[2:]) {
 			return convert.Link{Kind: convert.LinkKeep, Dest: rootRelative(raw)}
 		}
 		return missing
@@ -124,6 +124,9 @@ func (ix *Index) ownMiss(raw, k, frag string) convert.Link {
 		if frag == "" {
 			frag = f
 		}
+		return ix.target(e, frag)
+	}
+	if e := ix.attachmentPage(rel); e != nil {
 		return ix.target(e, frag)
 	}
 	if isFile(rel) {
@@ -160,6 +163,30 @@ func (ix *Index) endpoint(k string) (*entry, string) {
 		return e, "comments"
 	}
 	return e, ""
+}
+
+// attachmentPage finds the attachment whose page a path is when its parent's
+// part of the path is not a URL the index knows (the parent's permalink
+// changed after the attachment page was linked): the last segment is the
+// attachment's slug and the one before it (or before "attachment") is its
+// parent's slug.
+func (ix *Index) attachmentPage(rel string) *entry {
+	segs := strings.Split(strings.Trim(rel, "/"), "/")
+	n := len(segs)
+	if n < 2 {
+		return nil
+	}
+	parent := segs[n-2]
+	if parent == "attachment" && n >= 3 {
+		parent = segs[n-3]
+	}
+	for _, i := range ix.slugs[segs[n-1]] {
+		a := &ix.entries[i]
+		if p, ok := ix.byID[a.owner]; ok && ix.entries[p].slug == parent {
+			return a
+		}
+	}
+	return nil
 }
 
 // variantOf finds the attachment a size variant ("x-300x200.jpg",

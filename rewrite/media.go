@@ -22,8 +22,12 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	if dest == "" {
 		return
 	}
-	e := entry{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest}
+	e := entry{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest,
+		slug: slugKey(it), owner: it.Parent}
 	idx := ix.newEntry(e)
+	if e.slug != "" && e.owner != 0 {
+		ix.slugs[e.slug] = append(ix.slugs[e.slug], idx)
+	}
 	if u, ok := splitURL(file); ok && u.host != "" {
 		if _, known := ix.media[normHost(u.host)]; !known {
 			ix.media[normHost(u.host)] = ""

@@ -23,6 +23,12 @@ func embedHTML(raw string) string {
 	return `<a href="` + escapeAttr(u) + `">` + html.EscapeString(u) + `</a>`
 }
 
+// isPlayerURL reports whether embedHTML makes a player for the URL.
+func isPlayerURL(raw string) bool {
+	u := strings.TrimSpace(html.UnescapeString(raw))
+	return youtubeID(u) != "" || vimeoID(u) != ""
+}
+
 // isPlayerHTML reports whether embedHTML made a player.
 func isPlayerHTML(h string) bool { return strings.HasPrefix(h, "<iframe") }
 
@@ -64,6 +70,9 @@ func embedShortcodeURL(sc shortcode) string {
 // watch?v=, youtu.be/, /embed/, /v/, /shorts/, /live/ and "#!v=" forms, and
 // reads a stray second "?" as "&", as Jetpack does.
 func youtubeID(raw string) string {
+	if !strings.Contains(raw, "youtu") {
+		return ""
+	}
 	if q := strings.IndexByte(raw, '?'); q >= 0 {
 		raw = raw[:q+1] + strings.ReplaceAll(raw[q+1:], "?", "&")
 	}
@@ -78,7 +87,7 @@ func youtubeID(raw string) string {
 	case "youtu.be":
 		id = strings.Trim(u.Path, "/")
 	case "youtube.com", "youtube-nocookie.com":
-		if v := u.Query().Get("v"); v != "" {
+		if v := queryValue(u.RawQuery, "v"); v != "" {
 			id = v
 		} else if strings.HasPrefix(u.Fragment, "!v=") {
 			id = u.Fragment[3:]
@@ -97,6 +106,21 @@ func youtubeID(raw string) string {
 		return ""
 	}
 	return id
+}
+
+// queryValue returns the first value of key in a raw query string.
+func queryValue(rawQuery, key string) string {
+	for rawQuery != "" {
+		var kv string
+		kv, rawQuery, _ = strings.Cut(rawQuery, "&")
+		if k, v, ok := strings.Cut(kv, "="); ok && k == key {
+			if dv, err := url.QueryUnescape(v); err == nil {
+				return dv
+			}
+			return v
+		}
+	}
+	return ""
 }
 
 func isVideoIDRune(r rune) bool {
@@ -119,6 +143,9 @@ func validVideoID(id string) bool {
 
 // vimeoID returns the numeric video ID of a Vimeo URL, or "".
 func vimeoID(raw string) string {
+	if !strings.Contains(raw, "vimeo.com") {
+		return ""
+	}
 	u, err := url.Parse(raw)
 	if err != nil {
 		return ""
@@ -212,7 +239,7 @@ func embedLine(line string) string {
 	if inP {
 		out = "<p>" + out + "</p>"
 	}
-	if isPlayerHTML(embedHTML(t)) {
+	if isPlayerURL(t) {
 		// A player is a block of its own, even between lines of text.
 		out = "\n" + out + "\n"
 	}

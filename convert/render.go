@@ -70,21 +70,20 @@ func (r *renderer) note(kind, detail string) {
 // one) up to, not including, shortcode expansion.
 func (r *renderer) body(content string) string {
 	s := cleanInput(content)
-	s = r.lift(s, false)
-	s = r.pageMarkers(s)
 	if isBlockContent(s) {
+		s = r.pageMarkers(r.lift(s, false))
 		return r.renderTop(parseBlocks(s))
 	}
-	return r.classic(s)
+	s = r.pageMarkers(r.lift(s, true))
+	return r.autop(s)
 }
 
-// classic renders classic-editor HTML: <pre> set aside, bare embed URLs,
+// classic renders classic-editor HTML: <pre> lifted out, bare embed URLs,
 // then wpautop.
-func (r *renderer) classic(s string) string {
-	s = r.lift(s, true)
-	s = embedLines(s)
-	return autop(s, r.standalone)
-}
+func (r *renderer) classic(s string) string { return r.autop(r.lift(s, true)) }
+
+// autop embeds bare URLs and runs wpautop.
+func (r *renderer) autop(s string) string { return autop(embedLines(s), r.standalone) }
 
 // cleanInput normalises line ends and removes the control characters the
 // render stage uses as placeholders (they are not valid in XML anyway).
@@ -219,7 +218,12 @@ func (r *renderer) lift(s string, pre bool) string {
 			i = end
 			continue
 		}
-		if sc, ok := parseShortcode(s, j, isCodeTag); ok && sc.enclosed && isCodeTag(sc.name) {
+		if !isCodeTag(shortcodeName(s, j)) {
+			b.WriteByte('[')
+			i = j + 1
+			continue
+		}
+		if sc, ok := parseShortcode(s, j, isCodeTag); ok && sc.enclosed {
 			b.WriteString(r.hold(codeShortcodeHTML(sc, r.encoded)))
 			i = sc.end
 			continue

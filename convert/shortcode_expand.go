@@ -63,8 +63,10 @@ func (r *renderer) standalone(chunk string) bool {
 	switch {
 	case blockShortcodes[sc.name]:
 		return true
-	case sc.name == "embed" || sc.name == "youtube" || sc.name == "vimeo":
-		return isPlayerHTML(r.shortcodeHTML(chunk, sc))
+	case sc.name == "embed":
+		return isPlayerURL(sc.content)
+	case sc.name == "youtube" || sc.name == "vimeo":
+		return isPlayerURL(embedShortcodeURL(sc))
 	}
 	return false
 }
@@ -146,10 +148,19 @@ func placeBlock(b []byte, out, s string, i int) ([]byte, string, int) {
 	return b, out + "\n<p>", i
 }
 
-// insideP reports whether the output so far has an open <p>.
+// insideP reports whether the output so far has an open <p>. It looks back
+// only to the nearest block tag, so it costs the length of one paragraph.
 func insideP(b []byte) bool {
-	open := max(bytes.LastIndex(b, []byte("<p>")), bytes.LastIndex(b, []byte("<p ")))
-	return open >= 0 && open > bytes.LastIndex(b, []byte("</p>"))
+	for k := len(b); ; {
+		k = bytes.LastIndexByte(b[:k], '<')
+		if k < 0 {
+			return false
+		}
+		name, closing, _, ok := tagAt(string(b[k:min(len(b), k+16)])+">", 0)
+		if ok && blockTags[name] {
+			return name == "p" && !closing
+		}
+	}
 }
 
 // trimBreakSuffix drops white space and a <br /> from the end of b.

@@ -130,18 +130,56 @@ func (ix *Index) ownMiss(raw, k, frag string) convert.Link {
 		return ix.target(e, frag)
 	}
 	if isFile(rel) {
-		if e := ix.variantOf(k); e != nil {
-			return ix.target(e, frag)
-		}
-		if isUpload(rel) {
-			return convert.Link{Kind: convert.LinkMedia, Dest: withFrag(ix.mediaDest(raw), frag)}
-		}
-		return missing
+		return ix.ownFile(raw, k, rel, frag, missing)
 	}
 	if classifyPath(rel) != "" {
 		return convert.Link{Kind: convert.LinkKeep, Dest: rootRelative(raw)}
 	}
+	if e := ix.moved(rel); e != nil {
+		return ix.target(e, frag)
+	}
 	return missing
+}
+
+// ownFile handles a file on the site's hosts: a size variant, an upload
+// (kept at its path, or found below an older install directory such as
+// "/mike/blog/wp-content/uploads/…").
+func (ix *Index) ownFile(raw, k, rel, frag string, missing convert.Link) convert.Link {
+	if e := ix.variantOf(k); e != nil {
+		return ix.target(e, frag)
+	}
+	if isUpload(rel) {
+		return convert.Link{Kind: convert.LinkMedia, Dest: withFrag(ix.mediaDest(raw), frag)}
+	}
+	if i := strings.Index(rel, "/wp-content/uploads/"); i > 0 {
+		k2 := ix.site.base + rel[i:]
+		if e := ix.lookup(k2); e != nil {
+			return ix.target(e, frag)
+		}
+		if e := ix.variantOf(k2); e != nil {
+			return ix.target(e, frag)
+		}
+		return convert.Link{Kind: convert.LinkMedia, Dest: withFrag(ix.mediaDest(raw), frag)}
+	}
+	return missing
+}
+
+// maxMoved bounds how many leading segments moved looks past.
+const maxMoved = 6
+
+// moved finds the page a path names below extra leading segments: an older
+// install directory ("/mike/blog/2009/05/x/") or a "../" link resolved
+// against the wrong folder ("/2007/05/01/post/2007/04/14/x/"). The rest must
+// be a permalink the index holds, at least two segments long so a lone slug
+// cannot match by chance.
+func (ix *Index) moved(rel string) *entry {
+	segs := strings.Split(strings.Trim(rel, "/"), "/")
+	for i := 1; i < len(segs)-1 && i <= maxMoved; i++ {
+		if e := ix.lookup(ix.site.base + "/" + strings.Join(segs[i:], "/")); e != nil && e.kind == convert.LinkPage {
+			return e
+		}
+	}
+	return nil
 }
 
 // endpointRE matches what WordPress serves below a permalink: pages of a

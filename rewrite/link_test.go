@@ -50,6 +50,8 @@ func TestLink(t *testing.T) {
 		{"pathinfo", "/index.php/2011/04/%e9%a2%84%e8%a7%88/attachment/2/", media, "/wp-content/uploads/2011/04/1.jpg"},
 		{"pathinfo", "http://www.cacti.example/wp-content/uploads/2011/04/1-300x225.jpg", media, "/wp-content/uploads/2011/04/1.jpg"},
 		{"pathinfo", "http://www.cacti.example/wp-content/uploads/2011/04/9.png", media, "/wp-content/uploads/2011/04/9.png"},
+		{"pathinfo", "/blog/index.php/2011/05/install/", page, "posts/2011-05-01-install.md"},
+		{"pathinfo", "/mike/blog/wp-content/uploads/2011/04/1-150x150.jpg", media, "/wp-content/uploads/2011/04/1.jpg"},
 		{"pathinfo", "http://www.cacti.example/index.php/2011/05/deleted-post/", missing, "http://www.cacti.example/index.php/2011/05/deleted-post/"},
 		{"pathinfo", "http://www.cacti.example/index.php/category/linux/", keep, "/index.php/category/linux/"},
 		{"pathinfo", "http://www.cacti.example/feed/", keep, "/feed/"},

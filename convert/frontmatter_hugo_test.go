@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 )
 
 // hugoBinary returns the pinned Hugo that .ci/run exports as HUGO. The test
@@ -40,7 +41,7 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 	if os.Getenv("CI") == "true" || sharedPresent() {
 		seen := map[string]bool{}
 		for _, title := range allCorpusTitles(t) {
-			if !seen[title] {
+			if !seen[title] && !plainWords(title) {
 				seen[title] = true
 				titles = append(titles, title)
 			}
@@ -75,12 +76,24 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 		write(fmt.Sprintf("content/posts/%d.md", id), string(b))
 		want[id] = clean
 	}
+	// A date of unknown offset, written without one, is read in the site's
+	// time zone (UTC here).
+	localID := int64(len(titles) + 1)
+	local := Page{FrontMatter: FrontMatter{Title: "local", Tags: []string{"local", "yes", "1.0"}, Date: date.Add(-7 * time.Hour),
+		DateLocal: true, WordPressID: localID, URL: fmt.Sprintf("/t/%d/", localID)}, Body: "x\n"}
+	lb, err := local.Bytes()
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(fmt.Sprintf("content/posts/%d.md", localID), string(lb))
+	want[localID] = "local"
+	wantDate := map[int64]string{localID: "2012-02-14T06:40:24Z"}
 	cmd := exec.Command(hugo, "--quiet", "--source", dir, "--destination", filepath.Join(dir, "public"))
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("hugo: %v\n%s", err, out)
 	}
 	got := 0
-	err := filepath.WalkDir(filepath.Join(dir, "public", "t"), func(path string, e fs.DirEntry, err error) error {
+	err = filepath.WalkDir(filepath.Join(dir, "public", "t"), func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}
@@ -100,8 +113,11 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 		}
 		got++
 		w := want[r.ID]
-		if r.Title != w || len(r.Tags) != 3 || r.Tags[0] != w || r.Tags[1] != "yes" || r.Tags[2] != "1.0" ||
-			r.Date != "2012-02-14T13:40:24Z" {
+		d, ok := wantDate[r.ID]
+		if !ok {
+			d = "2012-02-14T13:40:24Z"
+		}
+		if r.Title != w || len(r.Tags) != 3 || r.Tags[0] != w || r.Tags[1] != "yes" || r.Tags[2] != "1.0" || r.Date != d {
 			t.Errorf("id %d: Hugo read title %q tags %q date %s, want %q", r.ID, r.Title, r.Tags, r.Date, w)
 		}
 		return nil
@@ -109,8 +125,8 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != len(titles) {
-		t.Errorf("Hugo wrote %d pages for %d titles", got, len(titles))
+	if got != len(want) {
+		t.Errorf("Hugo wrote %d pages for %d", got, len(want))
 	}
 	t.Logf("%d titles read back by Hugo", got)
 }
@@ -142,4 +158,13 @@ func allCorpusTitles(t *testing.T) []string {
 		t.Fatal(err)
 	}
 	return titles
+}
+
+// plainWords reports titles of several words of letters and digits alone:
+// strings to every YAML reader (a bool, null or number is one word), so
+// the Hugo build need not spend time on them.
+func plainWords(s string) bool {
+	return strings.Contains(strings.TrimSpace(s), " ") && strings.IndexFunc(s, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != ' '
+	}) < 0
 }

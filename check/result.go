@@ -8,7 +8,8 @@ type Result struct {
 	Mode string `json:"mode"`
 	// Require is the classes that had to be fully covered.
 	Require []Class `json:"require"`
-	// Summary has one row per class present in the input, in report order.
+	// Summary has one row per class present in the input or required, in
+	// report order.
 	Summary []ClassCount `json:"summary"`
 	// Missing lists every URL without a target, in input order.
 	Missing []Miss `json:"missing"`
@@ -50,6 +51,9 @@ func (r *Result) OK(require []Class) bool {
 func newResult(mode string, urls []OldURL, reasons []string, opts Options) *Result {
 	r := &Result{Mode: mode, Require: opts.Require, Missing: []Miss{}}
 	counts := map[Class]*ClassCount{}
+	for _, c := range opts.Require { // required classes show even when empty
+		counts[c] = &ClassCount{Class: c}
+	}
 	for i, u := range urls {
 		c := counts[u.class()]
 		if c == nil {

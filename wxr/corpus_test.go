@@ -76,7 +76,7 @@ var corpusMalformed = map[string]struct {
 	"ghost-migrate/sample-no-slug.xml":                     {true, `escaped 5 bare "&"`},
 	"ghost-migrate/sample.xml":                             {true, `escaped 5 bare "&"`},
 	"ghost-migrate/squarespace-sample.xml":                 {true, "replaced 1 HTML entity XML does not define (&mdash;)"},
-	"wordpress-importer/phpunit-data/malformed-simple.xml": {false, "malformed-simple.xml:14: item 1: the file ends inside the item that starts on line 9"},
+	"wordpress-importer/phpunit-data/malformed-simple.xml": {false, "malformed-simple.xml:13: item 1: the file ends inside the item that starts on line 9"},
 	"wordpress-importer/phpunit-data/malformed.xml":        {false, "malformed.xml:90: element <notachanneltag> closed by </channel>"},
 	"php-toolkit-dataliberation/malformed.xml":             {false, "malformed.xml:353: element <notachanneltag> closed by </channel>"},
 }

@@ -86,8 +86,11 @@ func (sc *scope) lookup(prefix string) (c nsClass, bound bool) {
 			return sc.binds[i].class, true
 		}
 	}
-	if prefix == "" {
+	switch prefix {
+	case "":
 		return nsNone, true
+	case "xml": // predeclared by the XML spec
+		return nsOther, true
 	}
 	return nsOther, false
 }

@@ -159,6 +159,10 @@ func (r *Reader) walkGap(sp span) *syntaxError {
 	}
 	r.emit(r.cb.notes, 0)
 	r.cb.notes = r.cb.notes[:0]
+	if r.cw.outside > 0 {
+		r.warn(r.cw.outside, 0, "ignored text outside the <rss> element")
+		r.cw.outside = 0
+	}
 	r.flushUnbound(0)
 	r.scope = append(r.scope[:0], r.cw.sc.binds...)
 	return nil
@@ -180,6 +184,7 @@ func (r *Reader) snapshot() gapState {
 func (r *Reader) restore(s gapState) {
 	r.channel, r.cw.stack, r.cw.sc.binds, r.cb.root, r.cb.channel = s.ch, s.stack, s.binds, s.root, s.chOK
 	r.cw.text = r.cw.text[:0]
+	r.cw.outside = 0
 	r.cb.notes = r.cb.notes[:0]
 	r.pending = r.pending[:0]
 	r.cb.terms = nil

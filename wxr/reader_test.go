@@ -161,7 +161,7 @@ func TestFixtures(t *testing.T) {
 		{file: "truncated.xml", ids: []int64{1, 2},
 			fatal: "truncated.xml:35: the file ends inside the item that starts on line 30: the export is truncated"},
 		{file: "truncated-after-items.xml", ids: []int64{1, 2},
-			fatal: "truncated-after-items.xml:30: the file ends before </channel>: the export is truncated"},
+			fatal: "truncated-after-items.xml:29: the file ends before </channel>: the export is truncated"},
 		{file: "export.xml.gz", ids: []int64{1}},
 		{file: "truncated.xml.gz", openErr: "truncated.xml.gz:14: reading stopped: the gzip data ends early: the file is truncated"},
 		{file: "corrupt.xml.gz", openErr: "corrupt.xml.gz: reading failed: the gzip data is corrupt: flate: corrupt input before offset 5"},

@@ -66,6 +66,15 @@ func (s *scanner) lineAt(o int64) int {
 
 var nlByte = []byte{'\n'}
 
+// lastLine is the line of the input's last byte.
+func (s *scanner) lastLine() int {
+	n := s.lineAt(s.end)
+	if s.end > s.base && s.end > 0 && s.buf[s.end-1-s.base] == '\n' && n > 1 {
+		n--
+	}
+	return n
+}
+
 // fill reads more input. It reports false at the end of input or on a read
 // error (kept in rerr).
 func (s *scanner) fill() bool {
@@ -198,7 +207,7 @@ func (s *scanner) next() span {
 	if itemStart < 0 {
 		sp.gap = s.bytes(start, s.end)
 		sp.atEOF = true
-		sp.endLine = s.lineAt(s.end)
+		sp.endLine = s.lastLine()
 		s.pos = s.end
 		return sp
 	}
@@ -211,7 +220,7 @@ func (s *scanner) next() span {
 	sp.unclosed = !closed
 	if !closed && end == s.end && s.eof {
 		sp.atEOF = true
-		sp.endLine = s.lineAt(s.end)
+		sp.endLine = s.lastLine()
 	}
 	s.pos = end
 	return sp

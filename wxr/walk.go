@@ -43,6 +43,9 @@ type walker struct {
 	// unbound is called for an element prefix nothing declares; it
 	// returns the class to use.
 	unbound func(prefix string, line int) nsClass
+	// outside is the line of the first text met outside any element
+	// (garbage after </rss>); 0 when none.
+	outside int
 }
 
 // syntaxError is a parse failure at a line of the input.
@@ -83,8 +86,12 @@ func (w *walker) walk(src []byte, line0 int, h handler) *syntaxError {
 				return err
 			}
 		case xml.CharData:
-			if n := len(w.stack); n > 0 && w.stack[n-1].field.isValue() {
+			n := len(w.stack)
+			if n > 0 && w.stack[n-1].field.isValue() {
 				w.text = append(w.text, t...)
+			} else if n == 0 && w.outside == 0 && !isSpace(t) {
+				line, _ := dec.InputPos()
+				w.outside = w.line0 + line - 1
 			}
 		case xml.Comment:
 			if n := len(w.stack); n == 0 || !w.stack[n-1].field.isValue() {

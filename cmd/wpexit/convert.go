@@ -44,10 +44,11 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if cerr := w.close(); err == nil {
 		err = cerr
 	}
-	if cerr := closeLines(); err == nil && cerr == nil && rep.err != nil {
-		err = fmt.Errorf("write report: %w", rep.err)
-	} else if err == nil && cerr != nil {
+	if cerr := closeLines(); err == nil {
 		err = cerr
+	}
+	if err == nil && rep.err != nil {
+		err = fmt.Errorf("write report: %w", rep.err)
 	}
 	if !c.Quiet || rep.failed > 0 || err != nil {
 		rep.summary(env.stderr, c.Out)

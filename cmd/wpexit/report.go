@@ -50,6 +50,7 @@ type report struct {
 	dryRun                       bool
 	skipReasons                  map[string]int
 	notes                        map[string]map[string][]string // kind -> detail -> items
+	noteKinds                    map[string]int                 // kind -> notes
 	warnings                     int
 	headerWarnings               []string
 	files                        []string // other files written: redirects, config, layouts
@@ -57,7 +58,8 @@ type report struct {
 }
 
 func newReport(lines io.Writer, dryRun bool) *report {
-	return &report{lines: lines, dryRun: dryRun, skipReasons: map[string]int{}, notes: map[string]map[string][]string{}}
+	return &report{lines: lines, dryRun: dryRun, skipReasons: map[string]int{},
+		notes: map[string]map[string][]string{}, noteKinds: map[string]int{}}
 }
 
 // add counts one item and writes its line.
@@ -87,6 +89,7 @@ func (r *report) add(rec record) {
 
 // note remembers which items carry a note worth listing in the summary.
 func (r *report) note(n noteRecord, rec record) {
+	r.noteKinds[n.Kind]++
 	if n.Kind != "unknown-shortcode" && n.Kind != "missing-link" {
 		return
 	}
@@ -139,8 +142,11 @@ func (r *report) summary(w io.Writer, out string) {
 	}
 	r.noteSummary(w, "unknown-shortcode", "unknown shortcodes, kept as written")
 	r.noteSummary(w, "missing-link", "links to the old site that match nothing, kept as written")
+	if len(r.noteKinds) > 0 {
+		fmt.Fprintf(w, "  notes: %s (see --report)\n", countList(r.noteKinds))
+	}
 	if r.failed > 0 {
-		fmt.Fprintf(w, "  failed: %d items (see the messages above, or --report)\n", r.failed)
+		fmt.Fprintf(w, "  failed: %d (see the messages above, or --report)\n", r.failed)
 	}
 	if n := r.warnings + len(r.headerWarnings); n > 0 {
 		fmt.Fprintf(w, "  warnings: %d repairs and problems in the export (see --report, or wpexit inspect)\n", n)
@@ -181,6 +187,17 @@ func listCounts(w io.Writer, m map[string]int) {
 		}
 		fmt.Fprintf(w, "    %5d %s\n", m[k], k)
 	}
+}
+
+// countList renders counts as "3 raw-html, 1 unknown-block", largest first.
+func countList(m map[string]int) string {
+	keys := slices.Sorted(maps.Keys(m))
+	slices.SortStableFunc(keys, func(a, b string) int { return m[b] - m[a] })
+	parts := make([]string, len(keys))
+	for i, k := range keys {
+		parts[i] = fmt.Sprintf("%d %s", m[k], k)
+	}
+	return strings.Join(parts, ", ")
 }
 
 // shortList joins up to n items and says how many more there are.

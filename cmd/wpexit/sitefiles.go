@@ -64,25 +64,15 @@ func siteFile(w *siteWriter, rep *report, rel string, data []byte, onlyIfAbsent 
 
 // writeRedirects writes the index's redirect rules in one format.
 func writeRedirects(ix *rewrite.Index, format string, w io.Writer) error {
-	var write func(io.Writer) error
 	switch format {
 	case "netlify":
-		if x, ok := any(ix).(interface{ WriteNetlify(io.Writer) error }); ok {
-			write = x.WriteNetlify
-		}
+		return ix.WriteNetlify(w)
 	case "nginx":
-		if x, ok := any(ix).(interface{ WriteNginx(io.Writer) error }); ok {
-			write = x.WriteNginx
-		}
+		return ix.WriteNginx(w)
 	case "apache":
-		if x, ok := any(ix).(interface{ WriteApache(io.Writer) error }); ok {
-			write = x.WriteApache
-		}
+		return ix.WriteApache(w)
 	}
-	if write == nil {
-		return fmt.Errorf("format %q not available", format)
-	}
-	return write(w)
+	return fmt.Errorf("unknown format %q", format)
 }
 
 // hugoConfig is a minimal hugo.toml for the converted site: its address,

@@ -32,13 +32,17 @@ type siteWriter struct {
 	manifest *manifest
 	force    bool
 	dryRun   bool
-	seq      atomic.Int64 // temp-file names
-	dirty    bool         // the manifest changed
+	seq      atomic.Int64        // temp-file names
+	dirty    bool                // the manifest changed
+	dirs     map[string]bool     // folders known to exist; true: created by this run, so empty of others' files
+	subs     map[string]*os.Root // folders opened as roots of their own: one openat per file, not one per path element
+	tmpName  string              // prefix of temp files
 }
 
 // openSiteWriter opens (creating unless dryRun) the output folder dir.
 func openSiteWriter(dir string, force, dryRun bool) (*siteWriter, error) {
-	w := &siteWriter{force: force, dryRun: dryRun}
+	w := &siteWriter{force: force, dryRun: dryRun, dirs: map[string]bool{}, subs: map[string]*os.Root{},
+		tmpName: ".wpexit-tmp-" + strconv.Itoa(os.Getpid()) + "-"}
 	if !dryRun {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create output folder: %w", err)
@@ -116,8 +120,8 @@ func (w *siteWriter) keepReason(rel string, cur []byte) string {
 
 // read returns the file at rel, or nil when there is none.
 func (w *siteWriter) read(rel string) ([]byte, error) {
-	if w.root == nil {
-		return nil, nil
+	if w.root == nil || w.dirs[path.Dir(rel)] {
+		return nil, nil // in a folder this run created, only files it wrote: the caller knows them
 	}
 	b, err := w.root.ReadFile(rel)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -131,11 +135,13 @@ func (w *siteWriter) read(rel string) ([]byte, error) {
 
 // replace writes data to a temp file next to rel and renames it into place.
 func (w *siteWriter) replace(rel string, data []byte) error {
-	if err := w.root.MkdirAll(path.Dir(rel), 0o755); err != nil {
+	dir, name := path.Split(rel)
+	sub, err := w.sub(path.Clean(dir))
+	if err != nil {
 		return fmt.Errorf("create folder for %s: %w", rel, err)
 	}
-	tmp := path.Join(path.Dir(rel), ".wpexit-tmp-"+strconv.FormatInt(w.seq.Add(1), 10)+"-"+strconv.Itoa(os.Getpid()))
-	f, err := w.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp := w.tmpName + strconv.FormatInt(w.seq.Add(1), 10)
+	f, err := sub.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
@@ -144,11 +150,50 @@ func (w *siteWriter) replace(rel string, data []byte) error {
 		err = cerr
 	}
 	if err == nil {
-		err = w.root.Rename(tmp, rel)
+		err = sub.Rename(tmp, name)
 	}
 	if err != nil {
-		_ = w.root.Remove(tmp)
+		_ = sub.Remove(tmp)
 		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	return nil
+}
+
+// sub returns the folder dir, created when missing, opened as a root. The
+// root refuses every path outside it, symbolic links included, so a sub-root
+// stays inside the output folder.
+func (w *siteWriter) sub(dir string) (*os.Root, error) {
+	if r := w.subs[dir]; r != nil {
+		return r, nil
+	}
+	if err := w.mkdirAll(dir); err != nil {
+		return nil, err
+	}
+	r, err := w.root.OpenRoot(dir)
+	if err != nil {
+		return nil, err
+	}
+	w.subs[dir] = r
+	return r, nil
+}
+
+// mkdirAll makes the folder dir and its parents, remembering which ones it
+// had to create.
+func (w *siteWriter) mkdirAll(dir string) error {
+	if _, ok := w.dirs[dir]; ok || dir == "." {
+		return nil
+	}
+	if err := w.mkdirAll(path.Dir(dir)); err != nil {
+		return err
+	}
+	err := w.root.Mkdir(dir, 0o755)
+	switch {
+	case err == nil:
+		w.dirs[dir] = true
+	case errors.Is(err, fs.ErrExist):
+		w.dirs[dir] = false
+	default:
+		return err
 	}
 	return nil
 }
@@ -158,7 +203,12 @@ func (w *siteWriter) close() error {
 	if w.root == nil {
 		return nil
 	}
-	defer w.root.Close()
+	defer func() {
+		for _, r := range w.subs {
+			r.Close()
+		}
+		w.root.Close()
+	}()
 	if w.dryRun || !w.dirty {
 		return nil
 	}

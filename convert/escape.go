@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -262,6 +263,7 @@ func mdFinish(s string, refs []string) string {
 	for i, line := range lines {
 		if !inCode && !strings.ContainsAny(line, mdCodeOpen+mdCodeClose) {
 			line = mdTidyLine(line, i+1 < len(lines) && !mdBlankLine(lines[i+1]))
+			line = mdAfterBreak(prev, line)
 			if line == "" {
 				blanks++
 				if blanks > 1 || (i+1 < len(lines) && mdTightNext(prev, lines[i+1])) {
@@ -297,6 +299,27 @@ func mdFinish(s string, refs []string) string {
 	return strings.ReplaceAll(out, mdSC, "{{") + "\n"
 }
 
+// mdAfterBreak drops the spaces a line after a hard break has beyond the
+// indentation of the line before (they are text the break was followed by,
+// not indentation; Markdown would drop them anyway).
+func mdAfterBreak(prev, line string) string {
+	if !strings.HasSuffix(prev, `\`) && !strings.HasSuffix(prev, "  ") {
+		return line
+	}
+	indent := len(prev) - len(strings.TrimLeft(prev, " "))
+	if m := mdListMarker.FindString(prev); m != "" {
+		indent = len(m)
+	}
+	if lead := len(line) - len(strings.TrimLeft(line, " ")); lead > indent {
+		return line[:indent] + line[lead:]
+	}
+	return line
+}
+
+// mdListMarker matches the marker of a list item line, with its indentation
+// and the space after it.
+var mdListMarker = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)]) `)
+
 // mdNestedStart matches the first line of a list or code block nested in
 // a list item.
 var mdNestedStart = regexp.MustCompile(`^ +([-*+]|[0-9]{1,9}[.)])( |$)|^ +` + mdCodeOpen)
@@ -312,19 +335,26 @@ func mdTightNext(prev, next string) bool {
 }
 
 // mdTidyLine tidies one line outside code. A line ending in two spaces is
-// the library's hard break: a backslash when text follows, nothing at the
-// end of a block.
+// the library's hard break: a backslash when text follows (two spaces
+// after a literal backslash, see below), nothing at the end of a block.
 func mdTidyLine(line string, textFollows bool) string {
 	line = mdDashRun(mdNeutralizeText(line))
 	trimmed := strings.TrimRight(line, " \t")
 	if strings.Trim(trimmed, " \t>") == "" {
 		return strings.TrimRight(trimmed, " \t")
 	}
-	hasBreak := strings.HasSuffix(trimmed, `\`) && !mdEscaped(trimmed, len(trimmed)-1)
-	if textFollows && strings.HasSuffix(line, "  ") && !hasBreak {
-		return trimmed + `\`
+	if !textFollows || !strings.HasSuffix(line, "  ") {
+		return trimmed
 	}
-	return trimmed
+	if strings.HasSuffix(trimmed, `\`) {
+		if !mdEscaped(trimmed, len(trimmed)-1) {
+			return trimmed // already a backslash break
+		}
+		// goldmark reads an escaped backslash before a backslash break
+		// as two backslashes and no break: use two spaces there.
+		return trimmed + "  "
+	}
+	return trimmed + `\`
 }
 
 // mdCodeLine handles a line inside a code block or one carrying a code
@@ -352,4 +382,25 @@ func mdCodeLine(line string, inCode bool) (string, bool) {
 		out = strings.TrimRight(out, " \t")
 	}
 	return out, inCode
+}
+
+// mdUnEscapeClosing escapes a "*" or "_" that follows a non-space
+// character: it could close emphasis ("**0* 00**" would end the bold
+// early). The library only checks the character after it.
+func mdUnEscapeClosing(chars []byte, index int) int {
+	if chars[index] != '*' && chars[index] != '_' {
+		return -1
+	}
+	i := index - 1
+	for i >= 0 && chars[i] == '\a' {
+		i--
+	}
+	if i < 0 {
+		return -1
+	}
+	r, _ := utf8.DecodeLastRune(chars[:i+1])
+	if unicode.IsSpace(r) || r == utf8.RuneError {
+		return -1
+	}
+	return 1
 }

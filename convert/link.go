@@ -8,6 +8,7 @@ import (
 
 	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/yuin/goldmark/util"
 	"golang.org/x/net/html"
 )
 
@@ -55,26 +56,22 @@ func mdRelref(dest string) string {
 	return mdSC + "< relref " + mdParam(dest, false) + " >}}"
 }
 
-// mdNeedsAngle matches destinations that must be written as <…>.
-var mdNeedsAngle = regexp.MustCompile(`[\s<>]|^$`)
-
 // mdEntityLike matches an ampersand CommonMark would read as an entity.
 var mdEntityLike = regexp.MustCompile(`&(#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});`)
 
-// mdDest writes a URL as a Markdown link destination that parses back to
-// the same URL: backslashes and entity-like ampersands escaped, parentheses
-// escaped when unbalanced, <…> when it holds spaces, and "{{" kept from
-// Hugo's shortcode parser.
+// mdAmp writes the ampersand of an entity-like text as "&amp;": goldmark
+// drops backslashes before it resolves entities, so "\&copy;" would not
+// stay literal.
+func mdAmp(s string) string { return "&amp;" + s[1:] }
+
+// mdDest writes a URL as a Markdown link destination. It is percent-encoded
+// exactly as goldmark (so Hugo) encodes it when rendering, so the page
+// links where the post linked, the Markdown holds no space, quote, brace or
+// bracket, and converting the page again gives the same text. Entity-like
+// ampersands are written as &amp; and unbalanced parentheses escaped.
 func mdDest(u string) string {
-	u = strings.ReplaceAll(u, `\`, `\\`)
-	u = mdEntityLike.ReplaceAllString(u, `\$0`)
-	if strings.Contains(u, "{{") {
-		u = strings.NewReplacer("{", "%7B", "}", "%7D").Replace(u)
-	}
-	if mdNeedsAngle.MatchString(u) {
-		u = strings.NewReplacer("\n", "%0A", "\r", "%0D", "<", `\<`, ">", `\>`).Replace(u)
-		return "<" + u + ">"
-	}
+	u = mdEntityLike.ReplaceAllStringFunc(u, mdAmp)
+	u = string(util.URLEscape([]byte(u), false))
 	if !mdBalanced(u) {
 		u = strings.NewReplacer("(", `\(`, ")", `\)`).Replace(u)
 	}
@@ -104,7 +101,7 @@ func mdTitle(t string) string {
 		return ""
 	}
 	t = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{{", `{\{`).Replace(t)
-	t = mdEntityLike.ReplaceAllString(t, `\$0`)
+	t = mdEntityLike.ReplaceAllStringFunc(t, mdAmp)
 	return ` "` + t + `"`
 }
 
@@ -167,19 +164,25 @@ func mdRenderImage(ctx converter.Context, w converter.Writer, n *html.Node) conv
 }
 
 // mdSplitSpace splits the whitespace around rendered inline content off,
-// so "<a> x </a>" becomes " [x](…) ".
+// so "<a> x </a>" becomes " [x](…) " (see mdSpaceOf).
 func mdSplitSpace(s string) (before, content, after string) {
 	t := strings.TrimLeft(s, " \t\n")
 	before = s[:len(s)-len(t)]
 	content = strings.TrimRight(t, " \t\n")
 	after = t[len(content):]
-	if before != "" {
-		before = " "
+	return mdSpaceOf(before), content, mdSpaceOf(after)
+}
+
+// mdSpaceOf reduces whitespace around inline content to one space, or to a
+// blank line when it held one (block content inside an inline element).
+func mdSpaceOf(ws string) string {
+	switch {
+	case ws == "":
+		return ""
+	case strings.Contains(ws, "\n\n"):
+		return "\n\n"
 	}
-	if after != "" {
-		after = " "
-	}
-	return before, content, after
+	return " "
 }
 
 // mdOneParagraph keeps rendered content inside one paragraph (a link's

@@ -126,6 +126,7 @@ func (c *Converter) markdown(src string) (string, []Note, error) {
 // mdRegister adds this stage's renderers, ahead of the plugins'.
 func mdRegister(conv *converter.Converter) {
 	early := converter.PriorityEarly
+	conv.Register.UnEscaper(mdUnEscapeClosing, converter.PriorityStandard)
 	block, inline := converter.TagTypeBlock, converter.TagTypeInline
 	conv.Register.RendererFor("a", inline, mdRenderLink, early)
 	conv.Register.RendererFor("img", inline, mdRenderImage, early)
@@ -134,6 +135,9 @@ func mdRegister(conv *converter.Converter) {
 	conv.Register.RendererFor("pre", block, mdRenderPre, early)
 	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
 		conv.Register.RendererFor(tag, inline, mdRenderInlineCode, early)
+	}
+	for _, tag := range []string{"strong", "b", "em", "i", "del", "s", "strike"} {
+		conv.Register.RendererFor(tag, inline, mdRenderEmphasis, early)
 	}
 	conv.Register.RendererFor("table", block, mdRenderTable, early)
 	conv.Register.RendererFor("blockquote", block, mdRenderBlockquote, early)

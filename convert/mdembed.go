@@ -163,7 +163,7 @@ func mdVideoShortcode(src string) string {
 			return ""
 		}
 		if start := u.Query().Get("start"); mdDigits.MatchString(start) {
-			return mdSC + "< youtube id=" + id + " start=" + start + " >}}"
+			return mdSC + "< youtube id=\"" + id + "\" start=\"" + start + "\" >}}"
 		}
 		return mdSC + "< youtube " + id + " >}}"
 	case host == "player.vimeo.com":

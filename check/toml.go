@@ -16,8 +16,8 @@ func parseTOML(text string) (map[string]any, error) {
 	table := ""
 	lines := strings.Split(text, "\n")
 	for i := 0; i < len(lines); i++ {
-		line := strings.TrimSpace(lines[i])
-		if line == "" || line[0] == '#' {
+		line := strings.TrimSpace(stripComment(lines[i]))
+		if line == "" {
 			continue
 		}
 		if strings.HasPrefix(line, "[[") {
@@ -39,7 +39,7 @@ func parseTOML(text string) (map[string]any, error) {
 		v = strings.TrimSpace(v)
 		for strings.HasPrefix(v, "[") && !arrayClosed(v) && i+1 < len(lines) {
 			i++
-			v += " " + strings.TrimSpace(lines[i])
+			v += " " + strings.TrimSpace(stripComment(lines[i]))
 		}
 		if table == "\x00" {
 			continue
@@ -63,6 +63,27 @@ func tomlKey(k string) string {
 		parts[i] = strings.ToLower(strings.Trim(strings.TrimSpace(p), `"'`))
 	}
 	return strings.Join(parts, ".")
+}
+
+// stripComment drops a # comment that is outside any string.
+func stripComment(line string) string {
+	var quote byte
+	for i := 0; i < len(line); i++ {
+		c := line[i]
+		switch {
+		case quote != 0:
+			if c == '\\' && quote == '"' {
+				i++
+			} else if c == quote {
+				quote = 0
+			}
+		case c == '"' || c == '\'':
+			quote = c
+		case c == '#':
+			return line[:i]
+		}
+	}
+	return line
 }
 
 // arrayClosed reports whether the brackets of v balance outside strings.

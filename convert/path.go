@@ -29,27 +29,22 @@ var reservedBase = []string{"index.md", "_index.md"}
 
 // safeSegment turns a decoded slug into one path segment that is safe on
 // every common file system and inside a relref: letters and digits of any
-// script, "-", "_" and single inner dots are kept, anything else (slashes,
-// NUL and other control characters, spaces, "#", "?", ":" …) becomes "-".
-// Leading dots, dashes and underscores are dropped, and Windows device names
-// get a trailing "_". The result may be empty.
+// script, "-" and "_" are kept, anything else (slashes, dots, NUL and other
+// control characters, spaces, "#", "?", ":" …) becomes "-". Dots go because
+// Hugo reads "name.fr.md" as a French translation, and WordPress itself
+// turns them into dashes in slugs.
+// Leading and trailing dashes and underscores are dropped, and Windows device
+// names get a trailing "_". The result may be empty.
 func safeSegment(s string, maxLen int) string {
 	out := make([]rune, 0, len(s))
 	prev := '-'
 	for _, r := range s {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || r == '_':
-		case r == '.':
-			if prev == '.' || prev == '-' {
-				continue
-			}
 		default:
 			r = '-'
 			if prev == '-' {
 				continue
-			}
-			if prev == '.' {
-				out = out[:len(out)-1]
 			}
 		}
 		out = append(out, r)
@@ -61,9 +56,9 @@ func safeSegment(s string, maxLen int) string {
 // finishSegment trims and shortens a segment and keeps it off Windows
 // device names.
 func finishSegment(s string, maxLen int) string {
-	out := strings.Trim(s, "-._")
-	out = strings.TrimRight(truncateUTF8(out, maxLen, "-."), "-.")
-	if stem, _, _ := strings.Cut(out, "."); windowsReserved[strings.ToLower(stem)] {
+	out := strings.Trim(s, "-_")
+	out = strings.TrimRight(truncateUTF8(out, maxLen, "-"), "-")
+	if windowsReserved[strings.ToLower(out)] {
 		out += "_"
 	}
 	return out

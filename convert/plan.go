@@ -68,6 +68,9 @@ func (p *Planner) Learn(it *wxr.Item) {
 // no other item of the site has, named after its slug (posts also after
 // their date).
 func (p *Planner) Plan(it *wxr.Item) Plan {
+	if it == nil {
+		return Plan{Skip: "no item"}
+	}
 	pl := Plan{ID: it.ID, Type: itemType(it), URL: permalinkPath(it.Link)}
 	if !isPageType(pl.Type) {
 		pl.Skip = "not a page: " + pl.Type
@@ -82,21 +85,29 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	}
 	pl.Slug = pageSlug(it)
 	dir, stem := p.place(it, pl.Type, p.segment(it, pl.Slug))
-	wanted := withSuffix(stem, 1)
+	var renamed bool
+	pl.Path, renamed = p.claim(dir, stem)
+	if renamed {
+		pl.Notes = append(pl.Notes, Note{Kind: "renamed", Detail: "wanted " + dir + "/" + withSuffix(stem, 1)})
+	}
+	if pl.URL == "" && isHomeLink(it.Link) {
+		pl.Notes = append(pl.Notes, Note{Kind: "front-page", Detail: "served at the home URL " + it.Link + "; no url written"})
+	}
+	return pl
+}
+
+// claim gives out the file dir/stem.md, or dir/stem-N.md with the smallest
+// N > 1 whose base name no earlier page has in any folder, compared without
+// case: Hugo's relref finds a page by its base name alone, and macOS and
+// Windows fold case.
+func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
 	n := 1
 	for p.used[foldName(withSuffix(stem, n))] {
 		n++
 	}
 	base := withSuffix(stem, n)
 	p.used[foldName(base)] = true
-	pl.Path = dir + "/" + base
-	if n > 1 {
-		pl.Notes = append(pl.Notes, Note{Kind: "renamed", Detail: "wanted " + dir + "/" + wanted})
-	}
-	if pl.URL == "" && isHomeLink(it.Link) {
-		pl.Notes = append(pl.Notes, Note{Kind: "front-page", Detail: "served at the home URL " + it.Link + "; no url written"})
-	}
-	return pl
+	return dir + "/" + base, n > 1
 }
 
 // place returns the folder (relative to content/) and the file stem of an

@@ -19,6 +19,7 @@ import (
 type hugoConfig struct {
 	file       string            // the config file read, "" when none
 	host       string            // baseURL's host
+	basePath   string            // baseURL's path without the trailing slash: "" or "/blog"
 	ugly       bool              // uglyURLs
 	lower      bool              // !disablePathToLower
 	contentDir string            // default "content"
@@ -80,6 +81,7 @@ func newHugoConfig(m map[string]any) hugoConfig {
 	if s, ok := m["baseurl"].(string); ok {
 		if u, err := url.Parse(s); err == nil {
 			c.host = u.Hostname()
+			c.basePath = strings.TrimSuffix(u.Path, "/")
 		}
 	}
 	if s, ok := m["contentdir"].(string); ok && s != "" {

@@ -16,7 +16,8 @@ import (
 )
 
 // Live checks the old URLs against a running site at base (scheme, host
-// and an optional path prefix). Each URL is requested on base's host only,
+// and an optional path prefix, put before each old path that does not
+// already start with it). Each URL is requested on base's host only,
 // with HEAD (falling back to GET on 405 or 501) unless Options.Method says
 // GET. Redirects are followed while they stay on base's scheme and host, up
 // to Options.MaxRedirects; the final answer must be 2xx. A URL with a query
@@ -158,6 +159,9 @@ func (lc *liveChecker) resolve(oldPath string) *url.URL {
 		escaped = ref.EscapedPath()
 	}
 	prefix := strings.TrimSuffix(lc.base.EscapedPath(), "/")
+	if prefix != "" && (escaped == prefix || strings.HasPrefix(escaped, prefix+"/")) {
+		prefix = "" // the old path already holds the install directory
+	}
 	full, err := url.Parse(prefix + escaped)
 	if err != nil {
 		full = &url.URL{Path: prefix + decodePath(p)}

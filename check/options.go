@@ -36,6 +36,10 @@ type Options struct {
 	// same site in Site and Public mode (besides the baseURL host from
 	// hugo.toml). Live mode uses only the base host.
 	Hosts []string
+	// BasePath is the path a built site is served under, for Public mode
+	// ("/blog/"). Empty means the path of the home feed's <link> in
+	// index.xml (Hugo writes the baseURL there), else "/".
+	BasePath string
 	// Formats limits the redirect files read in Site and Public mode:
 	// "netlify", "nginx", "apache". Nil means all three.
 	Formats []string

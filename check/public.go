@@ -3,17 +3,32 @@ package check
 import (
 	"context"
 	"fmt"
+	"html"
+	"io"
 	"io/fs"
+	"net/url"
+	"regexp"
+	"strings"
 )
 
 // Public checks the old URLs against a built site (Hugo's public/): each
 // must be a file, or a directory with index.html (Hugo's alias pages
 // included), or be covered by a redirect rule shipped with the site:
 // _redirects, .htaccess, or an nginx *.conf map. Redirect targets naming a
-// host count as this site only when the host is in Options.Hosts.
+// host count as this site when the host is in Options.Hosts or is the home
+// feed's host. Files are served under Options.BasePath, or the home feed's
+// path (a Hugo baseURL of "https://example.com/blog/" builds files that
+// are served under /blog/).
 func Public(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
 	r := newResolver(opts.Hosts, opts.MaxRedirects)
+	r.prefix = strings.TrimSuffix(opts.BasePath, "/")
+	if opts.BasePath == "" {
+		if home, ok := feedHome(fsys); ok {
+			r.prefix = strings.TrimSuffix(home.Path, "/")
+			r.addHost(home.Hostname())
+		}
+	}
 	if err := serveFiles(fsys, ".", r); err != nil {
 		return nil, fmt.Errorf("check public: %w", err)
 	}
@@ -28,4 +43,27 @@ func Public(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Resu
 	}
 	res.Warnings = warns
 	return res, nil
+}
+
+// feedLink finds the channel <link> of an RSS feed.
+var feedLink = regexp.MustCompile(`(?s)<channel>.*?<link>\s*([^<\s]+)\s*</link>`)
+
+// feedHome reads the home URL from the built site's index.xml.
+func feedHome(fsys fs.FS) (*url.URL, bool) {
+	f, err := fsys.Open("index.xml")
+	if err != nil {
+		return nil, false
+	}
+	defer f.Close()
+	head := make([]byte, 8<<10)
+	n, _ := io.ReadFull(f, head)
+	m := feedLink.FindSubmatch(head[:n])
+	if m == nil {
+		return nil, false
+	}
+	u, err := url.Parse(html.UnescapeString(string(m[1])))
+	if err != nil || u.Host == "" {
+		return nil, false
+	}
+	return u, true
 }

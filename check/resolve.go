@@ -22,6 +22,7 @@ type ruleSet struct {
 // resolver decides coverage from a set of served paths and redirect rules;
 // Site and Public mode differ only in how they fill it.
 type resolver struct {
+	prefix  string            // path the site is served under ("" or "/blog"), prepended by serve
 	served  map[string]string // pathKey -> what serves it
 	sets    []ruleSet
 	hosts   map[string]bool // hosts that are this site, www. stripped
@@ -42,8 +43,10 @@ func (r *resolver) addHost(h string) {
 	}
 }
 
+// serve records a path of the site (relative to the site's base path) as
+// answered.
 func (r *resolver) serve(path, what string) {
-	k := pathKey(decodePath(path))
+	k := pathKey(r.prefix + decodePath(path))
 	if _, ok := r.served[k]; !ok {
 		r.served[k] = what
 	}

@@ -13,7 +13,9 @@ import (
 // permalinks), taxonomy and section pages with their feeds, files under
 // static/ and page bundles, and the redirect rules in static/_redirects,
 // static/.htaccess and any nginx *.conf holding a map over $request_uri or
-// $uri. Drafts, headless pages and pages never rendered serve nothing.
+// $uri. Drafts, headless pages and pages never rendered serve nothing. A
+// baseURL with a path ("https://example.com/blog/") puts every page, alias
+// and static file under that path, as Hugo does.
 func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
 	cfg, err := readHugoConfig(fsys)
@@ -21,6 +23,7 @@ func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result
 		return nil, fmt.Errorf("check site: %w", err)
 	}
 	r := newResolver(append([]string{cfg.host}, opts.Hosts...), opts.MaxRedirects)
+	r.prefix = cfg.basePath
 	warns, err := serveContent(fsys, cfg, r)
 	if err != nil {
 		return nil, fmt.Errorf("check site: %w", err)

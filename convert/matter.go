@@ -22,7 +22,7 @@ func (c *Converter) frontMatter(it *wxr.Item, plan Plan) (FrontMatter, []Note) {
 		Draft:       plan.Draft,
 		Slug:        slugValue(plan.Slug),
 		Summary:     plainText(it.Excerpt),
-		Title:       cleanLine(it.Title),
+		Title:       titleText(it.Title),
 		URL:         plan.URL,
 		WordPressID: it.ID,
 	}

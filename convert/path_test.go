@@ -58,6 +58,22 @@ func TestCleanLine(t *testing.T) {
 	}
 }
 
+// TestTitleText checks which tags leave titles.
+func TestTitleText(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Markup: Title <em>With</em> <b>Mark<sup>up</sup></b>", "Markup: Title With Markup"},
+		{`<a href="x">Link</a> <span class="c">span</span>`, "Link span"},
+		{"Using <div> and <script> in HTML", "Using <div> and <script> in HTML"},
+		{"a < b > c", "a < b > c"},
+		{"<EM>Loud</EM>\t<br/>", "Loud"},
+	}
+	for _, tt := range tests {
+		if got := titleText(tt.in); got != tt.want {
+			t.Errorf("titleText(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
 // TestPlainText checks excerpts turned into summaries.
 func TestPlainText(t *testing.T) {
 	tests := []struct{ in, want string }{

@@ -11,6 +11,20 @@ import (
 // plain text (excerpts, titles being slugified).
 var tagPattern = regexp.MustCompile(`(?s)<!--.*?-->|</?[A-Za-z][^>]*>`)
 
+// inlineTag matches the inline formatting tags WordPress users put in titles
+// ("Title <em>With</em> Markup"). Other text in angle brackets is kept: after
+// the reader's one entity decoding, "Using <div>" may well be literal text.
+var inlineTag = regexp.MustCompile(`(?i)</?(?:a|abbr|b|big|br|cite|code|del|em|font|i|ins|kbd|mark|q|s|small|span|strike|strong|sub|sup|u)(?:\s[^<>]*)?/?>`)
+
+// titleText turns a stored title into the plain text Hugo expects: inline
+// formatting tags dropped, then cleaned as one line.
+func titleText(s string) string {
+	if strings.IndexByte(s, '<') >= 0 {
+		s = inlineTag.ReplaceAllString(s, "")
+	}
+	return cleanLine(s)
+}
+
 // cleanLine makes s safe as a one-line YAML value that Hugo's reader gives
 // back unchanged: tabs and line breaks become spaces, other control
 // characters, byte-order marks and line/paragraph separators are dropped, and

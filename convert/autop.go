@@ -9,7 +9,7 @@ import (
 // line separates paragraphs and a single newline is a line break, into HTML.
 //
 // The rules, in the order they apply:
-//   - <pre>, <script> and <style> elements are set aside and come back
+//   - <pre>, <script>, <style>, <svg> and <math> elements are set aside and come back
 //     untouched: no paragraph or line break is ever added inside them.
 //   - Two <br> tags with only white space between them end a paragraph.
 //   - Every opening block-level tag (p, div, ul, li, table, h1…, figure, …)
@@ -26,7 +26,8 @@ import (
 //   - A chunk that is only a comment (<!--more-->) stays bare, and so does a
 //     chunk that standalone accepts (a shortcode that renders as a block).
 //   - Inside a paragraph, every remaining newline becomes <br />, unless a
-//     <br /> is already there.
+//     <br /> is already there. A <br /> at either end of a chunk goes, and
+//     so does an empty <p></p>.
 func autop(s string, standalone func(chunk string) bool) string {
 	if strings.TrimSpace(s) == "" {
 		return ""
@@ -74,7 +75,7 @@ var paragraphContainers = map[string]bool{
 	"form": true, "fieldset": true, "details": true,
 }
 
-// setAside replaces each <pre>, <script> and <style> element with a
+// setAside replaces each <pre>, <script>, <style>, <svg> and <math> element with a
 // placeholder that looks like an empty <pre>, so it counts as a block.
 func setAside(s string, kept *[]string) string {
 	if !strings.ContainsRune(s, '<') {
@@ -91,7 +92,7 @@ func setAside(s string, kept *[]string) string {
 		j += i
 		b.WriteString(s[i:j])
 		name := ""
-		for _, n := range [...]string{"pre", "script", "style"} {
+		for _, n := range [...]string{"pre", "script", "style", "svg", "math"} {
 			if hasTagPrefix(s[j:], n) {
 				name = n
 			}
@@ -236,8 +237,11 @@ func paragraph(chunk string, standalone func(string) bool) string {
 	lead, leadName, leadClosing := edgeTag(t, true)
 	rest := t[len(lead):]
 	trail, trailName, trailClosing := edgeTag(rest, false)
-	mid := strings.Trim(rest[:len(rest)-len(trail)], " \t\n")
+	mid := trimBreaks(rest[:len(rest)-len(trail)])
 	if mid == "" {
+		if leadName == "p" && trailName == "p" {
+			return "" // an empty paragraph
+		}
 		return lead + trail
 	}
 	mid = lineBreaks(mid)

@@ -128,7 +128,24 @@ func (r *renderer) renderBlock(blk *block) string {
 	if !strings.HasPrefix(name, "core/") {
 		r.note("unknown-block", name)
 	}
-	return strings.TrimSpace(r.renderInner(blk))
+	out := strings.TrimSpace(r.renderInner(blk))
+	if name == "core/paragraph" && isEmptyHTML(out) {
+		return "" // an empty paragraph block, kept by the editor as a spacer
+	}
+	return out
+}
+
+// isEmptyHTML reports whether HTML shows nothing: no text, no media.
+func isEmptyHTML(h string) bool {
+	if strings.TrimSpace(stripTags(h)) != "" {
+		return false
+	}
+	for _, t := range []string{"<img", "<iframe", "<video", "<audio", "<svg", "<object", "<embed", "<input"} {
+		if strings.Contains(h, t) {
+			return false
+		}
+	}
+	return true
 }
 
 // codeBlock renders code, preformatted and SyntaxHighlighter blocks. The

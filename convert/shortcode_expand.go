@@ -42,12 +42,19 @@ func recognised(name string) bool { return encloses(name) || otherShortcodes[nam
 
 // unknownShortcode reports whether sc, found in s, is an unknown
 // shortcode: a lower-case name that is a known plugin shortcode, or that has
-// name=value attributes, or that is closed by "[/name]" later on.
+// name=value attributes (and no markup in its opener), or that is closed by
+// "[/name]" later on.
 func unknownShortcode(s string, sc shortcode) bool {
 	if encloses(sc.name) || sc.name[0] < 'a' || sc.name[0] > 'z' {
 		return false
 	}
-	return otherShortcodes[sc.name] || len(sc.attrs) > 0 || strings.Contains(s[sc.openEnd:], "[/"+sc.name+"]")
+	if otherShortcodes[sc.name] {
+		return true
+	}
+	if strings.ContainsAny(s[sc.start:sc.openEnd], "<>") {
+		return false // prose in brackets running into markup, not attributes
+	}
+	return len(sc.attrs) > 0 || strings.Contains(s[sc.openEnd:], "[/"+sc.name+"]")
 }
 
 // standalone reports whether an autop chunk is a single shortcode that

@@ -124,3 +124,10 @@ func TestYoutubeVimeoID(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownShortcodeNotProse(t *testing.T) {
+	in := `thanks to him [and the guy who posted <a href="x">this</a>] and [sic]`
+	if got := Shortcodes(in); got != nil {
+		t.Errorf("Shortcodes(%q) = %q, want none", in, got)
+	}
+}

@@ -26,6 +26,7 @@ type Index struct {
 	byID    map[int64]int32
 	entries []entry
 	media   map[string]string  // hosts that served the site's uploads → path prefix on the new site
+	names   map[string]string  // interned post types
 	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 }
@@ -39,7 +40,6 @@ type entry struct {
 	dest  string   // page: content file (relative to content/); media: path on the new site
 	url   string   // page: its old permalink path, kept as front matter url; "" when none
 	to    string   // page: the path Hugo serves it at; "" for drafts
-	slug  string   // lower-case decoded post_name, to match attachment pages
 	owner int64    // attachment: the item it was uploaded to
 	draft bool     // page written as a draft: loses a shared URL to a published page
 	old   []oldRef // every other old URL, for OldURLs and Aliases
@@ -63,6 +63,7 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		byID:  map[int64]int32{},
 		media: map[string]string{},
 		slugs: map[string][]int32{},
+		names: map[string]string{},
 	}
 	ix.arch.init()
 	if ch == nil {
@@ -137,7 +138,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 		typ = firstNonEmpty(it.Type, "post")
 	}
 	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL,
-		to: ix.hugoURL(plan), slug: slugKey(it), draft: plan.Draft}
+		to: ix.hugoURL(plan), draft: plan.Draft}
 	class := ClassPost
 	if typ == "page" {
 		class = ClassPage
@@ -152,9 +153,8 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 			ix.addOld(idx, oldPage(p, class))
 		}
 	}
-	for _, q := range ix.queryForms(it, typ) {
+	for _, q := range ix.queryForms(it.ID, typ) {
 		ix.putKey(q, idx)
-		ix.addOld(idx, oldRef{path: q, class: ClassShortlink, via: ViaRedirect})
 	}
 	if q := ix.nameForm(it, typ); q != "" {
 		ix.putKey(q, idx)
@@ -172,12 +172,13 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 }
 
 // queryForms returns the query URLs (with the install directory) that
-// WordPress answered for the item: ?p=ID always, ?page_id=ID for pages.
-func (ix *Index) queryForms(it *wxr.Item, typ string) []string {
-	if it.ID <= 0 {
+// WordPress answered for an item: ?p=ID always, ?page_id=ID for pages,
+// ?attachment_id=ID for attachments.
+func (ix *Index) queryForms(itemID int64, typ string) []string {
+	if itemID <= 0 {
 		return nil
 	}
-	id := itoa(it.ID)
+	id := itoa(itemID)
 	qs := []string{ix.site.base + "/?p=" + id}
 	switch typ {
 	case "page":
@@ -243,7 +244,17 @@ func slugKey(it *wxr.Item) string {
 	return foldText(decodePath(firstNonEmpty(it.RawName, it.Name)), true)
 }
 
+// newEntry stores e with private copies of its strings: strings read from an
+// item may share memory with the whole item (content included), which the
+// index must not keep alive.
 func (ix *Index) newEntry(e entry) int32 {
+	e.typ = ix.intern(e.typ)
+	e.title, e.dest, e.url = strings.Clone(e.title), strings.Clone(e.dest), strings.Clone(e.url)
+	if e.to == e.url {
+		e.to = e.url
+	} else {
+		e.to = strings.Clone(e.to)
+	}
 	idx := int32(len(ix.entries))
 	ix.entries = append(ix.entries, e)
 	if _, dup := ix.byID[e.id]; !dup && e.id != 0 {
@@ -252,14 +263,35 @@ func (ix *Index) newEntry(e entry) int32 {
 	return idx
 }
 
+// addOld records an extra old URL of an entry. The ?p=, ?page_id= and
+// ?attachment_id= forms of its own ID are not stored: OldURLs derives them.
 func (ix *Index) addOld(idx int32, r oldRef) {
 	e := &ix.entries[idx]
+	if strings.Contains(r.path, "?") {
+		for _, q := range ix.queryForms(e.id, e.typ) {
+			if q == r.path {
+				return
+			}
+		}
+	}
 	for _, o := range e.old {
 		if o.path == r.path {
 			return
 		}
 	}
+	r.path = strings.Clone(r.path)
 	e.old = append(e.old, r)
+}
+
+// intern returns one shared copy of a short, much repeated string (post
+// types).
+func (ix *Index) intern(s string) string {
+	if v, ok := ix.names[s]; ok {
+		return v
+	}
+	s = strings.Clone(s)
+	ix.names[s] = s
+	return s
 }
 
 // putURL records raw (when it is one of the site's URLs, or media on another

@@ -220,11 +220,22 @@ func (ix *Index) attachmentPage(rel string) *entry {
 	}
 	for _, i := range ix.slugs[segs[n-1]] {
 		a := &ix.entries[i]
-		if p, ok := ix.byID[a.owner]; ok && ix.entries[p].slug == parent {
+		if p, ok := ix.byID[a.owner]; ok && lastSegment(ix.entries[p].url) == parent {
 			return a
 		}
 	}
 	return nil
+}
+
+// lastSegment is the slug part of a page's url as a key segment: its last
+// path segment, lower case, without a ".html"-like suffix.
+func lastSegment(url string) string {
+	t := strings.TrimRight(url, "/")
+	t = t[strings.LastIndexByte(t, '/')+1:]
+	if i := strings.LastIndexByte(t, '.'); i > 0 {
+		t = t[:i]
+	}
+	return foldText(decodePath(t), true)
 }
 
 // variantOf finds the attachment a size variant ("x-300x200.jpg",

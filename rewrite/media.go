@@ -23,10 +23,10 @@ func (ix *Index) addMedia(it *wxr.Item) {
 		return
 	}
 	e := entry{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest,
-		slug: slugKey(it), owner: it.Parent}
+		owner: it.Parent}
 	idx := ix.newEntry(e)
-	if e.slug != "" && e.owner != 0 {
-		ix.slugs[e.slug] = append(ix.slugs[e.slug], idx)
+	if slug := slugKey(it); slug != "" && e.owner != 0 {
+		ix.slugs[slug] = append(ix.slugs[slug], idx)
 	}
 	if u, ok := splitURL(file); ok && u.host != "" {
 		if _, known := ix.media[normHost(u.host)]; !known {
@@ -60,9 +60,8 @@ func (ix *Index) addMedia(it *wxr.Item) {
 			ix.addOld(idx, oldRef{path: p, class: ClassMedia, via: ViaRedirect})
 		}
 	}
-	for _, q := range ix.queryForms(it, "attachment") {
+	for _, q := range ix.queryForms(it.ID, "attachment") {
 		ix.putKey(q, idx)
-		ix.addOld(idx, oldRef{path: q, class: ClassShortlink, via: ViaRedirect})
 	}
 }
 

@@ -71,6 +71,9 @@ func (ix *Index) entryURLs(e *entry) []OldURL {
 	if target == "" {
 		return out
 	}
+	for _, q := range ix.queryForms(e.id, e.typ) {
+		out = append(out, mk(q, ClassShortlink, ViaRedirect, target))
+	}
 	for _, o := range e.old {
 		out = append(out, mk(o.path, o.class, o.via, target))
 	}

@@ -1,10 +1,6 @@
 package convert
 
 import (
-	"encoding/xml"
-	"errors"
-	"html"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -41,75 +37,38 @@ func sharedWXR(t *testing.T) string {
 	return corpus
 }
 
-// corpusTitles returns the <title> of every <item> in an export, entities
-// decoded once as the wxr reader does, up to the first XML error (some
-// corpus files are deliberately broken).
-func corpusTitles(r io.Reader) ([]string, error) {
-	d := xml.NewDecoder(r)
-	d.Strict = false
-	d.Entity = xml.HTMLEntity
-	var titles []string
-	depth, itemDepth := 0, -1
-	for {
-		tok, err := d.Token()
-		if errors.Is(err, io.EOF) {
-			return titles, nil
-		}
-		if err != nil {
-			return titles, err
-		}
-		switch tok := tok.(type) {
-		case xml.StartElement:
-			depth++
-			switch {
-			case tok.Name.Local == "item":
-				itemDepth = depth
-			case tok.Name.Local == "title" && tok.Name.Space == "" && depth == itemDepth+1:
-				var s string
-				if err := d.DecodeElement(&s, &tok); err != nil {
-					return titles, err
-				}
-				depth--
-				titles = append(titles, html.UnescapeString(strings.TrimSpace(s)))
-			}
-		case xml.EndElement:
-			if depth == itemDepth {
-				itemDepth = -1
-			}
-			depth--
-		}
+// TestCorpusTitles writes every item title of the shared corpus, as the wxr
+// reader gives it, as front matter and reads it back.
+func TestCorpusTitles(t *testing.T) {
+	titles := allCorpusTitles(t)
+	for _, title := range titles {
+		checkTitle(t, titleText(title))
 	}
+	if len(titles) < 5000 {
+		t.Errorf("only %d titles in the corpus", len(titles))
+	}
+	t.Logf("%d titles round-tripped", len(titles))
 }
 
-// TestCorpusTitles writes every item title of the shared corpus as front
-// matter and reads it back.
-func TestCorpusTitles(t *testing.T) {
+// allCorpusTitles returns every item title in the shared corpus.
+func allCorpusTitles(t *testing.T) []string {
+	t.Helper()
 	corpus := sharedWXR(t)
-	n := 0
+	var titles []string
 	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
 			return err
 		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
+		for _, it := range readExport(t, path) {
+			titles = append(titles, it.Title)
 		}
-		defer f.Close()
-		titles, err := corpusTitles(f)
-		if err != nil {
-			t.Logf("%s: read %d titles, stopped: %v", path, len(titles), err)
-		}
-		for _, title := range titles {
-			checkTitle(t, title)
-		}
-		n += len(titles)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n < 1000 {
-		t.Errorf("only %d titles in the corpus", n)
+	if len(titles) == 0 && os.Getenv("CI") != "true" {
+		t.Skip("the wxr reader gave no items (not implemented in this tree?)")
 	}
-	t.Logf("%d titles round-tripped", n)
+	return titles
 }

@@ -65,7 +65,7 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 	want := map[int64]string{}
 	for i, title := range titles {
 		id := int64(i + 1)
-		clean := cleanLine(title)
+		clean := titleText(title)
 		fm := FrontMatter{Title: clean, Tags: []string{clean, "yes", "1.0"}, Date: date, WordPressID: id,
 			URL: fmt.Sprintf("/t/%d/", id)}
 		p := Page{FrontMatter: fm, Body: "x\n"}
@@ -135,29 +135,6 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 func sharedPresent() bool {
 	_, err := os.Stat(filepath.Join("..", "..", "shared", "wxr"))
 	return err == nil
-}
-
-// allCorpusTitles returns every item title in the shared corpus.
-func allCorpusTitles(t *testing.T) []string {
-	corpus := sharedWXR(t)
-	var titles []string
-	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		ts, _ := corpusTitles(f)
-		titles = append(titles, ts...)
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return titles
 }
 
 // plainWords reports titles of several words of letters and digits alone:

@@ -20,13 +20,14 @@ type frontMatter struct {
 }
 
 // readFrontMatter reads YAML (---), TOML (+++) or JSON ({) front matter.
-// A file without front matter gives an empty one.
+// A file without front matter gives an empty one. TOML lines it cannot read
+// are skipped and reported in the error, with the rest still returned.
 func readFrontMatter(src []byte) (frontMatter, error) {
 	m, err := frontMatterMap(src)
-	if err != nil {
+	if m == nil {
 		return frontMatter{}, err
 	}
-	return newFrontMatter(m), nil
+	return newFrontMatter(m), err
 }
 
 func frontMatterMap(src []byte) (map[string]any, error) {
@@ -50,7 +51,7 @@ func frontMatterMap(src []byte) (map[string]any, error) {
 		}
 		m, err := parseTOML(body)
 		if err != nil {
-			return nil, fmt.Errorf("toml front matter: %w", err)
+			return m, fmt.Errorf("toml front matter: %w", err)
 		}
 		return m, nil
 	case strings.HasPrefix(text, "{"):

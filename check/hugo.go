@@ -37,7 +37,8 @@ var hugoConfigFiles = []string{
 }
 
 // readHugoConfig reads the first config file found; none gives Hugo's
-// defaults.
+// defaults. What it cannot read comes back as an error to warn about: the
+// rest of the file (or the defaults) still applies.
 func readHugoConfig(fsys fs.FS) (hugoConfig, error) {
 	for _, name := range hugoConfigFiles {
 		b, err := fs.ReadFile(fsys, name)
@@ -45,11 +46,11 @@ func readHugoConfig(fsys fs.FS) (hugoConfig, error) {
 			continue
 		}
 		m, err := configMap(name, b)
-		if err != nil {
-			return hugoConfig{}, fmt.Errorf("read %s: %w", name, err)
-		}
 		c := newHugoConfig(m)
 		c.file = name
+		if err != nil {
+			return c, fmt.Errorf("read %s: %w", name, err)
+		}
 		return c, nil
 	}
 	return newHugoConfig(nil), nil

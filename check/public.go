@@ -21,6 +21,9 @@ import (
 // are served under /blog/).
 func Public(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
+	if _, err := fs.Stat(fsys, "."); err != nil {
+		return nil, fmt.Errorf("check public: %w", err)
+	}
 	r := newResolver(opts.Hosts, opts.MaxRedirects)
 	r.prefix = strings.TrimSuffix(opts.BasePath, "/")
 	if opts.BasePath == "" {

@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"os"
 	"testing"
 )
 
@@ -58,4 +59,24 @@ func TestPublic(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertVerdicts(t, res, tests)
+}
+
+func TestModesRefuseMissingTrees(t *testing.T) {
+	dir := t.TempDir() + "/nope"
+	if _, err := Public(context.Background(), os.DirFS(dir), nil, Options{}); err == nil {
+		t.Error("Public on a missing directory: no error")
+	}
+	if _, err := Site(context.Background(), os.DirFS(dir), nil, Options{}); err == nil {
+		t.Error("Site on a missing directory: no error")
+	}
+	if _, err := Site(context.Background(), mapFS(map[string]string{"hugo.toml": "x = 1\n"}), nil, Options{}); err == nil {
+		t.Error("Site without content/: no error")
+	}
+	// A config line this reader cannot read is a warning; the rest applies.
+	res, err := Site(context.Background(), mapFS(map[string]string{
+		"hugo.toml": "x = \nbaseURL = \"https://e.example/b/\"\n", "content/a.md": "---\nurl: /a/\n---\n"}),
+		[]OldURL{{Path: "/b/a/"}}, Options{})
+	if err != nil || len(res.Warnings) != 1 || len(res.Missing) != 0 {
+		t.Errorf("Site with a broken hugo.toml line: %v, warnings %q, missing %v", err, res.Warnings, res.Missing)
+	}
 }

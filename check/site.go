@@ -18,10 +18,7 @@ import (
 // and static file under that path, as Hugo does.
 func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
-	cfg, err := readHugoConfig(fsys)
-	if err != nil {
-		return nil, fmt.Errorf("check site: %w", err)
-	}
+	cfg, cfgWarn := readHugoConfig(fsys)
 	r := newResolver(append([]string{cfg.host}, opts.Hosts...), opts.MaxRedirects)
 	r.prefix = cfg.basePath
 	warns, err := serveContent(fsys, cfg, r)
@@ -43,7 +40,10 @@ func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result
 	if err != nil {
 		return nil, fmt.Errorf("check site: %w", err)
 	}
-	res.Warnings = append(warns, w...)
+	if cfgWarn != nil {
+		res.Warnings = append(res.Warnings, cfgWarn.Error())
+	}
+	res.Warnings = append(append(res.Warnings, warns...), w...)
 	return res, nil
 }
 
@@ -75,7 +75,6 @@ func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
 		fm, err := readFrontMatter(b)
 		if err != nil {
 			warns = append(warns, p+": "+err.Error())
-			return nil
 		}
 		if fm.unpublished {
 			return nil

@@ -1,6 +1,7 @@
 package check
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -10,12 +11,15 @@ import (
 // use for URLs: [table] and [a.b] headers, key = value with strings,
 // booleans, numbers, dates and (multi-line) arrays of those. Keys come back
 // lower-case and dotted ("permalinks.posts"). [[array tables]] and inline
-// tables are skipped.
+// tables are skipped, multi-line strings read as raw text. A line it cannot
+// read is reported in the error and skipped: the map holds the rest.
 func parseTOML(text string) (map[string]any, error) {
 	out := map[string]any{}
+	var errs []error
 	table := ""
 	lines := strings.Split(text, "\n")
 	for i := 0; i < len(lines); i++ {
+		n := i + 1
 		line := strings.TrimSpace(stripComment(lines[i]))
 		if line == "" {
 			continue
@@ -27,19 +31,28 @@ func parseTOML(text string) (map[string]any, error) {
 		if line[0] == '[' {
 			end := strings.IndexByte(line, ']')
 			if end < 0 {
-				return nil, fmt.Errorf("line %d: unclosed table header", i+1)
+				errs = append(errs, fmt.Errorf("line %d: unclosed table header", n))
+				continue
 			}
 			table = tomlKey(line[1:end])
 			continue
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
-			return nil, fmt.Errorf("line %d: want key = value", i+1)
+			errs = append(errs, fmt.Errorf("line %d: want key = value", n))
+			continue
 		}
 		v = strings.TrimSpace(v)
-		for strings.HasPrefix(v, "[") && !arrayClosed(v) && i+1 < len(lines) {
-			i++
-			v += " " + strings.TrimSpace(stripComment(lines[i]))
+		var val any
+		var err error
+		if d := multiLineDelim(v); d != "" {
+			val, i = tomlMultiLine(lines, i, strings.TrimSpace(strings.SplitN(lines[i], "=", 2)[1]), d)
+		} else {
+			for strings.HasPrefix(v, "[") && !arrayClosed(v) && i+1 < len(lines) {
+				i++
+				v += " " + strings.TrimSpace(stripComment(lines[i]))
+			}
+			val, err = tomlValue(v)
 		}
 		if table == "\x00" {
 			continue
@@ -48,13 +61,42 @@ func parseTOML(text string) (map[string]any, error) {
 		if table != "" {
 			key = table + "." + key
 		}
-		val, err := tomlValue(v)
 		if err != nil {
-			return nil, fmt.Errorf("line %d: %s: %w", i+1, key, err)
+			errs = append(errs, fmt.Errorf("line %d: %s: %w", n, key, err))
+			continue
 		}
 		out[key] = val
 	}
-	return out, nil
+	return out, errors.Join(errs...)
+}
+
+// multiLineDelim returns the delimiter of a multi-line string value.
+func multiLineDelim(v string) string {
+	for _, d := range []string{`"""`, `'''`} {
+		if strings.HasPrefix(v, d) {
+			return d
+		}
+	}
+	return ""
+}
+
+// tomlMultiLine reads a multi-line string whose opening line is lines[i]
+// (value v, comments kept) and returns its raw text and its last line.
+func tomlMultiLine(lines []string, i int, v, delim string) (string, int) {
+	body := v[len(delim):]
+	if end := strings.Index(body, delim); end >= 0 {
+		return body[:end], i
+	}
+	parts := []string{body}
+	for i+1 < len(lines) {
+		i++
+		if end := strings.Index(lines[i], delim); end >= 0 {
+			parts = append(parts, lines[i][:end])
+			break
+		}
+		parts = append(parts, lines[i])
+	}
+	return strings.TrimPrefix(strings.Join(parts, "\n"), "\n"), i
 }
 
 func tomlKey(k string) string {
@@ -130,8 +172,6 @@ func tomlScalar(v string) (any, string, error) {
 	switch {
 	case v == "":
 		return nil, "", fmt.Errorf("missing value")
-	case strings.HasPrefix(v, `"""`) || strings.HasPrefix(v, "'''"):
-		return nil, "", fmt.Errorf("multi-line strings are not supported")
 	case v[0] == '"':
 		return tomlBasicString(v)
 	case v[0] == '\'':

@@ -1,8 +1,10 @@
 package check
 
 import (
+	"cmp"
 	"fmt"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -199,4 +201,14 @@ func (r netlifyRule) expand(vars map[string]string) string {
 		to = strings.ReplaceAll(to, ":"+k, vars[k])
 	}
 	return to
+}
+
+// sortByLenDesc sorts longest first, then alphabetically.
+func sortByLenDesc(s []string) {
+	slices.SortFunc(s, func(a, b string) int {
+		if c := cmp.Compare(len(b), len(a)); c != 0 {
+			return c
+		}
+		return cmp.Compare(a, b)
+	})
 }

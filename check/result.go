@@ -20,16 +20,16 @@ type Result struct {
 
 // ClassCount is the summary row of one class.
 type ClassCount struct {
-	Class   Class `json:"class"`
-	Total   int   `json:"total"`
-	Covered int   `json:"covered"`
-	Missing int   `json:"missing"`
+	Class   Class `json:"class"`   // the class
+	Total   int   `json:"total"`   // old URLs of the class checked
+	Covered int   `json:"covered"` // those with a target
+	Missing int   `json:"missing"` // those without; each is in Result.Missing
 }
 
 // Miss is one old URL without a target and why.
 type Miss struct {
-	OldURL
-	Reason string `json:"reason"`
+	OldURL        // the URL, its class in plural form
+	Reason string `json:"reason"` // why nothing answers it, for people
 }
 
 // OK reports whether no required class has a missing URL. Nil require uses
@@ -49,7 +49,7 @@ func (r *Result) OK(require []Class) bool {
 
 // newResult builds the result from one verdict per URL ("" = covered).
 func newResult(mode string, urls []OldURL, reasons []string, opts Options) *Result {
-	r := &Result{Mode: mode, Require: opts.Require, Missing: []Miss{}}
+	r := &Result{Mode: mode, Require: opts.Require, Summary: []ClassCount{}, Missing: []Miss{}}
 	counts := map[Class]*ClassCount{}
 	for _, c := range opts.Require { // required classes show even when empty
 		counts[c] = &ClassCount{Class: c}

@@ -48,6 +48,8 @@ body
 	"content/posts/bundle/pic.png":            "png",
 	"content/about.md":                        "+++\ntitle = \"About\"\nurl = \"/about/\"\naliases = [\n  \"/about-us/\",\n]\n+++\n",
 	"content/notes/plain.md":                  "---\ntitle: Plain Note\n---\n",
+	"content/notes/deep/b.md":                 "---\ntitle: B\naliases: [rel-c, ../../up]\n---\n",
+	"content/notes/rel.md":                    "---\nurl: /2012/x/\naliases: [rel-a]\n---\n",
 	"content/hidden.md":                       "---\ntitle: Hidden\nurl: /hidden/\nbuild:\n  render: never\n---\n",
 	"static/wp-content/uploads/2012/02/x.jpg": "jpg",
 	"static/wp-content/uploads/2012/02/ü.jpg": "jpg",
@@ -75,6 +77,10 @@ func TestSiteContent(t *testing.T) {
 		{"/about-us/", ""},                      // TOML multi-line array
 		{"/notes/plain/", ""},                   // default /section/name/
 		{"/notes/", ""},                         // section page
+		{"/notes/deep/b/", ""},                  // nested directory, no _index.md
+		{"/notes/deep/rel-c/", ""},              // relative alias: beside the page (as Hugo v0.165.0 does)
+		{"/up/", ""},                            // relative alias going up
+		{"/2012/rel-a/", ""},                    // relative alias of a page with url
 		{"/notes/index.xml", ""},                // section feed
 		{"/category/liveblog/", ""},             // term with permalink
 		{"/tags/cloud-computing/", ""},          // term, default URL, urlized

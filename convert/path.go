@@ -5,6 +5,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
 )
 
 // maxBase is the longest file name (with ".md") a page gets, in bytes. Most
@@ -75,11 +78,12 @@ func withSuffix(stem string, n int) string {
 }
 
 // foldName is the key two file names collide on: case-insensitive, because
-// macOS and Windows fold case by default. It is a 64-bit hash so that the
-// planner's memory stays small on exports of 100,000 posts; a collision
-// (odds about n²/2⁶⁵) would only rename a page, with a note.
-func foldName(base string) uint64 {
+// macOS and Windows fold case by default (full Unicode folding: "ß" and
+// "SS" collide). It is a 64-bit hash so that the planner's memory stays small
+// on exports of 100,000 posts; a collision (odds about n²/2⁶⁵) would only
+// rename a page, with a note. fold is the planner's own folding Caser.
+func foldName(fold cases.Caser, base string) uint64 {
 	h := fnv.New64a()
-	h.Write([]byte(strings.ToLower(base)))
+	h.Write([]byte(fold.String(norm.NFC.String(base))))
 	return h.Sum64()
 }

@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 
+	"golang.org/x/text/cases"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -32,6 +34,7 @@ type Planner struct {
 	opts  Options
 	nodes map[int64]node  // learned items: type, slug segment, parent
 	used  map[uint64]bool // hashes of the folded base names given out so far
+	fold  cases.Caser     // case folding for base names; not safe for concurrent use
 }
 
 // node is what the planner remembers of an item to build its children's
@@ -44,9 +47,9 @@ type node struct {
 
 // NewPlanner returns a Planner for one site.
 func NewPlanner(opts Options) *Planner {
-	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}}
+	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}, fold: cases.Fold()}
 	for _, b := range reservedBase {
-		p.used[foldName(b)] = true
+		p.used[foldName(p.fold, b)] = true
 	}
 	return p
 }
@@ -102,11 +105,11 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 // Windows fold case.
 func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
 	n := 1
-	for p.used[foldName(withSuffix(stem, n))] {
+	for p.used[foldName(p.fold, withSuffix(stem, n))] {
 		n++
 	}
 	base := withSuffix(stem, n)
-	p.used[foldName(base)] = true
+	p.used[foldName(p.fold, base)] = true
 	return dir + "/" + base, n > 1
 }
 

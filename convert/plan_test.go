@@ -189,16 +189,20 @@ func TestPlanDedupe(t *testing.T) {
 		item(5, "x"),
 		item(6, "x"),
 		item(7, "about-2", typ("page")),
+		item(10, "straße", typ("page")),
+		item(11, "STRASSE", typ("page")),
 		item(8, "", status("draft"), title("Same")),
 		item(9, "", status("draft"), title("Same")),
 	}
 	want := []string{
 		"pages/about.md", "pages/about-2.md", "pages/About-3.md", "testimonial/about-4.md",
 		"posts/2012-02-14-x.md", "posts/2012-02-14-x-2.md", "pages/about-2-2.md",
+		"pages/straße.md", "pages/STRASSE-2.md",
 		"posts/2012-02-14-same.md", "posts/2012-02-14-same-2.md",
 	}
 	wantNote := []string{"", "wanted pages/about.md", "wanted pages/About.md", "wanted testimonial/about.md",
-		"", "wanted posts/2012-02-14-x.md", "wanted pages/about-2.md", "", "wanted posts/2012-02-14-same.md"}
+		"", "wanted posts/2012-02-14-x.md", "wanted pages/about-2.md", "", "wanted pages/STRASSE.md",
+		"", "wanted posts/2012-02-14-same.md"}
 	for round := 0; round < 2; round++ { // twice: a fresh planner gives the same answer
 		p := NewPlanner(Options{})
 		for i, it := range items {

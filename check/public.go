@@ -14,7 +14,8 @@ import (
 // Public checks the old URLs against a built site (Hugo's public/): each
 // must be a file, or a directory with index.html (Hugo's alias pages
 // included), or be covered by a redirect rule shipped with the site:
-// _redirects, .htaccess, or an nginx *.conf map. Redirect targets naming a
+// _redirects, .htaccess, or an nginx *.conf map (a URL with a query needs
+// such a rule, as in [Site]). Redirect targets naming a
 // host count as this site when the host is in Options.Hosts or is the home
 // feed's host. Files are served under Options.BasePath, or the home feed's
 // path (a Hugo baseURL of "https://example.com/blog/" builds files that

@@ -57,7 +57,9 @@ func classByName(name string) (Class, bool) {
 }
 
 // ClassError reports an unknown class name.
-type ClassError struct{ Name string }
+type ClassError struct {
+	Name string // the name as given, lower-cased
+}
 
 func (e *ClassError) Error() string {
 	return "unknown url class " + `"` + e.Name + `"` + " (want posts, pages, media, archives, feeds, shortlinks or all)"

@@ -43,8 +43,9 @@ type Options struct {
 	// Formats limits the redirect files read in Site and Public mode:
 	// "netlify", "nginx", "apache". Nil means all three.
 	Formats []string
-	// Progress, when set, is called after each URL is checked, never
-	// concurrently.
+	// Progress, when set, is called after each URL is checked (in Live
+	// mode: each distinct path requested), never concurrently; total is
+	// the number of those.
 	Progress func(done, total int)
 	// UserAgent is sent with Live requests. Empty means "wpexit-check".
 	UserAgent string

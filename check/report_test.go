@@ -125,11 +125,12 @@ func TestParseClasses(t *testing.T) {
 		{"all", Classes(), false},
 		{"shortlink,feeds,archive", []Class{Shortlinks, Feeds, Archives}, false},
 		{"", nil, false},
+		{"none", []Class{}, false},
 		{"posts,comments", nil, true},
 	}
 	for _, tt := range tests {
 		got, err := ParseClasses(tt.in)
-		if (err != nil) != tt.wantErr || !equalClasses(got, tt.want) {
+		if (err != nil) != tt.wantErr || !equalClasses(got, tt.want) || (got == nil) != (tt.want == nil) {
 			t.Errorf("ParseClasses(%q) = %v, %v; want %v, error %v", tt.in, got, err, tt.want, tt.wantErr)
 		}
 	}

@@ -23,8 +23,9 @@ const (
 func Classes() []Class { return []Class{Posts, Pages, Media, Archives, Feeds, Shortlinks} }
 
 // ParseClasses reads a comma-separated class list such as "posts,pages" (the
-// --require flag). "all" stands for every class; singular forms ("post",
-// "shortlink") are accepted.
+// --require flag). "all" stands for every class and "none" for no class (an
+// empty, non-nil list); singular forms ("post", "shortlink") are accepted.
+// An empty string gives nil: the default.
 func ParseClasses(s string) ([]Class, error) {
 	var out []Class
 	for _, f := range strings.Split(s, ",") {
@@ -32,8 +33,11 @@ func ParseClasses(s string) ([]Class, error) {
 		if f == "" {
 			continue
 		}
-		if f == "all" {
+		switch f {
+		case "all":
 			return Classes(), nil
+		case "none":
+			return []Class{}, nil
 		}
 		c, ok := classByName(f)
 		if !ok {

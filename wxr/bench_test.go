@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"testing"
+	"time"
 
 	"github.com/wpexit/wpexit/wxr"
 )
@@ -23,10 +24,20 @@ func benchInput(b *testing.B) (string, int64) {
 	return path, fi.Size()
 }
 
+// reportCPU adds "cpu-MB/s": bytes per second of process CPU time (GC
+// included), steadier than MB/s when other work shares the machine. Run
+// with GOMAXPROCS=1 to compare it across benchmarks.
+func reportCPU(b *testing.B, size int64, start time.Duration) {
+	if used := cpuTime() - start; used > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/used.Seconds()/1e6, "cpu-MB/s")
+	}
+}
+
 // BenchmarkReader reads every item of the export.
 func BenchmarkReader(b *testing.B) {
 	path, size := benchInput(b)
 	b.SetBytes(size)
+	defer reportCPU(b, size, cpuTime())
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {
@@ -56,6 +67,7 @@ func BenchmarkReader(b *testing.B) {
 func BenchmarkTokenLoop(b *testing.B) {
 	path, size := benchInput(b)
 	b.SetBytes(size)
+	defer reportCPU(b, size, cpuTime())
 	for b.Loop() {
 		f, err := os.Open(path)
 		if err != nil {

@@ -18,7 +18,7 @@ type channelBuilder struct {
 	notes     []note
 }
 
-func (b *channelBuilder) open(parent field, c nsClass, se *xml.StartElement) field {
+func (b *channelBuilder) open(parent field, c nsClass, se xml.StartElement) field {
 	if parent == fNone && b.root == "" {
 		b.root = qname(se.Name.Space, se.Name.Local)
 	}

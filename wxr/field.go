@@ -95,7 +95,7 @@ const (
 func (f field) isValue() bool { return f > valueFields }
 
 // itemField maps an element inside an item to its field.
-func itemField(parent field, c nsClass, se *xml.StartElement) field {
+func itemField(parent field, c nsClass, se xml.StartElement) field {
 	local := se.Name.Local
 	switch parent {
 	case fNone:
@@ -234,7 +234,7 @@ func metaField(c nsClass, local string) field {
 }
 
 // channelField maps an element of the channel header to its field.
-func channelField(parent field, c nsClass, se *xml.StartElement) field {
+func channelField(parent field, c nsClass, se xml.StartElement) field {
 	local := se.Name.Local
 	switch parent {
 	case fNone:

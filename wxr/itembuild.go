@@ -30,7 +30,7 @@ type category struct {
 	hasDomain   bool
 }
 
-func (b *itemBuilder) open(parent field, c nsClass, se *xml.StartElement) field {
+func (b *itemBuilder) open(parent field, c nsClass, se xml.StartElement) field {
 	f := itemField(parent, c, se)
 	switch f {
 	case fItemCategory:

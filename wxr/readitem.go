@@ -51,7 +51,7 @@ func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
 	w := &r.iw
 	w.stack, w.text = w.stack[:0], w.text[:0]
 	w.sc.binds = append(w.sc.binds[:0], r.scope...)
-	err := w.walk(src, line, &b)
+	err := w.walkItem(src, line, &b)
 	if err == nil && len(w.stack) > 0 {
 		f := w.stack[len(w.stack)-1]
 		err = &syntaxError{line: line + bytes.Count(src, nlByte), msg: fmt.Sprintf("XML syntax error: <%s> is not closed", qname(f.prefix, f.local))}

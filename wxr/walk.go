@@ -21,7 +21,7 @@ type frame struct {
 type handler interface {
 	// open picks the field of a new element from its parent's field (fNone
 	// for the outermost element) and its namespace class and local name.
-	open(parent field, c nsClass, se *xml.StartElement) field
+	open(parent field, c nsClass, se xml.StartElement) field
 	// value receives a finished value element: its text, or its raw inner
 	// bytes when it held child elements.
 	value(f field, parent field, v []byte)
@@ -39,13 +39,46 @@ type walker struct {
 	stack []frame
 	text  []byte
 	src   []byte
-	line0 int // line of src[0]
+	line0 int // file line of src[0]
+	// The decoder's own count of lines and bytes at src[0]: one decoder
+	// reads span after span (see walkItem), so its counts run on.
+	decLine0 int
+	decOff0  int64
 	// unbound is called for an element prefix nothing declares; it
 	// returns the class to use.
 	unbound func(prefix string, line int) nsClass
 	// outside is the line of the first text met outside any element
 	// (garbage after </rss>); 0 when none.
 	outside int
+
+	feed spanFeed     // what dec reads: the current item span
+	dec  *xml.Decoder // reused across well-formed items; nil after an error
+	done bool         // run stopped after its first element closed
+}
+
+// spanFeed serves one span after another to a long-lived decoder. At the
+// end of a span it reports io.EOF; the decoder is then spent.
+type spanFeed struct {
+	b []byte
+	i int
+}
+
+func (f *spanFeed) ReadByte() (byte, error) {
+	if f.i >= len(f.b) {
+		return 0, io.EOF
+	}
+	c := f.b[f.i]
+	f.i++
+	return c, nil
+}
+
+func (f *spanFeed) Read(p []byte) (int, error) {
+	if f.i >= len(f.b) {
+		return 0, io.EOF
+	}
+	n := copy(p, f.b[f.i:])
+	f.i += n
+	return n, nil
 }
 
 // syntaxError is a parse failure at a line of the input.
@@ -60,17 +93,46 @@ func (e *syntaxError) Error() string { return e.msg }
 // declaration is often wrong; invalid bytes are repaired separately).
 func passThrough(_ string, in io.Reader) (io.Reader, error) { return in, nil }
 
-// walk parses src (whose first byte is on line line0) with h. It returns
-// at the end of src; unclosed elements stay on the stack.
+// walk parses src (whose first byte is on line line0) with h, with a fresh
+// decoder. It returns at the end of src; unclosed elements stay on the
+// stack.
 func (w *walker) walk(src []byte, line0 int, h handler) *syntaxError {
-	w.src, w.line0 = src, line0
 	for i := range w.stack { // raw offsets point into an earlier span
 		w.stack[i].rawStart = -1
 	}
 	dec := xml.NewDecoder(bytes.NewReader(src))
 	dec.CharsetReader = passThrough
+	return w.run(dec, src, line0, false, h)
+}
+
+// walkItem parses one complete element span. It reuses one decoder from
+// span to span, which keeps the decoder's buffers warm: a new decoder per
+// item would grow its text buffer from nothing for every post. The decoder
+// stops right after the span's closing '>', so it can go on with the next
+// span; after any error it is dropped.
+func (w *walker) walkItem(src []byte, line0 int, h handler) *syntaxError {
+	if w.dec == nil {
+		w.feed = spanFeed{}
+		w.dec = xml.NewDecoder(&w.feed)
+		w.dec.CharsetReader = passThrough
+	}
+	w.feed = spanFeed{b: src}
+	w.done = false
+	err := w.run(w.dec, src, line0, true, h)
+	if err != nil || !w.done || w.feed.i != len(src) { // the decoder met an error or the end of input
+		w.dec = nil
+	}
+	return err
+}
+
+// run reads tokens until the end of src, or, with once, until the first
+// element closes.
+func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handler) *syntaxError {
+	w.src, w.line0 = src, line0
+	w.decLine0, _ = dec.InputPos()
+	w.decOff0 = dec.InputOffset()
 	for {
-		before := dec.InputOffset()
+		before := dec.InputOffset() - w.decOff0
 		tok, err := dec.RawToken()
 		if err == io.EOF {
 			return nil
@@ -80,18 +142,21 @@ func (w *walker) walk(src []byte, line0 int, h handler) *syntaxError {
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			w.open(dec, &t, h)
+			w.open(dec, t, h)
 		case xml.EndElement:
 			if err := w.close(dec, before, t.Name, h); err != nil {
 				return err
+			}
+			if once && len(w.stack) == 0 {
+				w.done = true
+				return nil
 			}
 		case xml.CharData:
 			n := len(w.stack)
 			if n > 0 && w.stack[n-1].field.isValue() {
 				w.text = append(w.text, t...)
 			} else if n == 0 && w.outside == 0 && !isSpace(t) {
-				line, _ := dec.InputPos()
-				w.outside = w.line0 + line - 1
+				w.outside = w.fileLine(dec)
 			}
 		case xml.Comment:
 			if n := len(w.stack); n == 0 || !w.stack[n-1].field.isValue() {
@@ -101,16 +166,21 @@ func (w *walker) walk(src []byte, line0 int, h handler) *syntaxError {
 	}
 }
 
+// fileLine is the input line the decoder is on.
+func (w *walker) fileLine(dec *xml.Decoder) int {
+	line, _ := dec.InputPos()
+	return w.line0 + line - w.decLine0
+}
+
 // decodeError positions an encoding/xml error.
 func (w *walker) decodeError(dec *xml.Decoder, err error) *syntaxError {
 	if se, ok := err.(*xml.SyntaxError); ok {
-		return &syntaxError{line: w.line0 + se.Line - 1, msg: "XML syntax error: " + se.Msg}
+		return &syntaxError{line: w.line0 + se.Line - w.decLine0, msg: "XML syntax error: " + se.Msg}
 	}
-	line, _ := dec.InputPos()
-	return &syntaxError{line: w.line0 + line - 1, msg: err.Error()}
+	return &syntaxError{line: w.fileLine(dec), msg: err.Error()}
 }
 
-func (w *walker) open(dec *xml.Decoder, se *xml.StartElement, h handler) {
+func (w *walker) open(dec *xml.Decoder, se xml.StartElement, h handler) {
 	mark := len(w.sc.binds)
 	for _, a := range se.Attr {
 		switch {
@@ -122,8 +192,7 @@ func (w *walker) open(dec *xml.Decoder, se *xml.StartElement, h handler) {
 	}
 	c, bound := w.sc.lookup(se.Name.Space)
 	if !bound {
-		line, _ := dec.InputPos()
-		c = w.unbound(se.Name.Space, w.line0+line-1)
+		c = w.unbound(se.Name.Space, w.fileLine(dec))
 	}
 	parent := fNone
 	if n := len(w.stack); n > 0 {
@@ -138,20 +207,18 @@ func (w *walker) open(dec *xml.Decoder, se *xml.StartElement, h handler) {
 	}
 	w.stack = append(w.stack, frame{
 		prefix: se.Name.Space, local: se.Name.Local, field: f,
-		textStart: len(w.text), rawStart: dec.InputOffset(), nsMark: mark,
+		textStart: len(w.text), rawStart: dec.InputOffset() - w.decOff0, nsMark: mark,
 	})
 }
 
 func (w *walker) close(dec *xml.Decoder, before int64, name xml.Name, h handler) *syntaxError {
 	n := len(w.stack)
 	if n == 0 {
-		line, _ := dec.InputPos()
-		return &syntaxError{line: w.line0 + line - 1, msg: fmt.Sprintf("unexpected end tag </%s>", qname(name.Space, name.Local))}
+		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("unexpected end tag </%s>", qname(name.Space, name.Local))}
 	}
 	f := &w.stack[n-1]
 	if f.prefix != name.Space || f.local != name.Local {
-		line, _ := dec.InputPos()
-		return &syntaxError{line: w.line0 + line - 1, msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
+		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
 	}
 	if f.field.isValue() {
 		v := w.text[f.textStart:]

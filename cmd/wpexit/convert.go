@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/wxr"
 )
 
 // runConvert is `wpexit convert`: a first pass plans every item and indexes
@@ -64,7 +65,7 @@ func convertSite(ctx context.Context, env *environment, c convertConfig, exps []
 	sv *survey, opts convert.Options, w *siteWriter, rep *report,
 ) error {
 	prog := startProgress(ctx, env.stderr, c.Progress, sv.entries)
-	err := convertItems(ctx, c.Jobs, exps, sv, opts, func(res converted) error {
+	headerWarnings, err := convertItems(ctx, c.Jobs, exps, sv, opts, func(res converted) error {
 		rec, err := writeItem(w, res, c.DryRun)
 		if err != nil {
 			return err
@@ -77,6 +78,9 @@ func convertSite(ctx context.Context, env *environment, c convertConfig, exps []
 		return nil
 	})
 	prog.stop()
+	for _, w := range headerWarnings {
+		rep.warn(w)
+	}
 	if err != nil {
 		return err
 	}
@@ -93,20 +97,24 @@ type converted struct {
 }
 
 // convertItems streams every entry again (second pass) through jobs
-// converters and hands the results to write in input order.
+// converters and hands the results to write in input order. It returns the
+// warnings about the exports' headers.
 func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 	opts convert.Options, write func(converted) error,
-) error {
+) ([]string, error) {
 	pool := make(chan *convert.Converter, jobs)
 	for range jobs {
 		pool <- convert.New(sv.site, opts)
 	}
-	sc := &scanner{exports: exps}
+	var headerWarnings []string
+	sc := &scanner{exports: exps, onHeader: func(_ string, _ *wxr.Channel, ws []string) {
+		headerWarnings = append(headerWarnings, ws...)
+	}}
 	defer sc.close()
 	conv := func(ctx context.Context, e entry) (converted, error) {
 		return convertEntry(ctx, pool, sv, e), nil
 	}
-	return pipeline(ctx, jobs, 2*jobs+2, sc.next, conv, func(res converted, err error) error {
+	err := pipeline(ctx, jobs, 2*jobs+2, sc.next, conv, func(res converted, err error) error {
 		if err != nil { // a panic in conversion
 			res.err = fmt.Errorf("convert item: %w", err)
 		}
@@ -115,6 +123,7 @@ func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 		}
 		return write(res)
 	})
+	return headerWarnings, err
 }
 
 // convertEntry converts one entry with a converter from the pool.

@@ -305,3 +305,17 @@ func bigExport(t *testing.T, n int) []byte {
 	b.WriteString("</channel>\n</rss>\n")
 	return []byte(b.String())
 }
+
+func TestConvertProgress(t *testing.T) {
+	tests := []struct {
+		mode string
+		want bool
+	}{{"auto", false}, {"never", false}, {"always", true}}
+	for _, tt := range tests {
+		r := wpexit(t, nil, "convert", sample, "--out", filepath.Join(t.TempDir(), "site"), "--progress", tt.mode)
+		wantCode(t, r, 0, "convert --progress "+tt.mode)
+		if got := strings.Contains(r.stderr, "converting"); got != tt.want {
+			t.Errorf("--progress %s with stderr in a pipe: bar shown = %v, want %v\n%s", tt.mode, got, tt.want, r.stderr)
+		}
+	}
+}

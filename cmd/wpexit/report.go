@@ -51,10 +51,10 @@ type report struct {
 	skipReasons                  map[string]int
 	notes                        map[string]map[string][]string // kind -> detail -> items
 	noteKinds                    map[string]int                 // kind -> notes
-	warnings                     int
-	headerWarnings               []string
-	files                        []string // other files written: redirects, config, layouts
-	keptFiles                    []string // other files left alone, with the reason
+	warnings                     int                            // all warnings
+	someWarnings                 []string                       // the first few, for the summary
+	files                        []string                       // other files written: redirects, config, layouts
+	keptFiles                    []string                       // other files left alone, with the reason
 }
 
 func newReport(lines io.Writer, dryRun bool) *report {
@@ -74,7 +74,9 @@ func (r *report) add(rec record) {
 	default:
 		r.failed++
 	}
-	r.warnings += len(rec.Warnings)
+	for _, w := range rec.Warnings {
+		r.warn(w)
+	}
 	for _, n := range rec.Notes {
 		r.note(n, rec)
 	}
@@ -84,6 +86,14 @@ func (r *report) add(rec record) {
 			_, err = r.lines.Write(append(b, '\n'))
 		}
 		r.err = err
+	}
+}
+
+// warn counts a warning, keeping the first few for the summary.
+func (r *report) warn(w string) {
+	r.warnings++
+	if len(r.someWarnings) < summaryLimit {
+		r.someWarnings = append(r.someWarnings, w)
 	}
 }
 
@@ -130,12 +140,12 @@ const summaryLimit = 8
 
 // summary writes the end-of-run summary.
 func (r *report) summary(w io.Writer, out string) {
-	verb := "wrote"
+	written, also, where := "written", "also", out
 	if r.dryRun {
-		verb = "would write (dry run: nothing was written)"
+		written, also, where = "would be written", "would also write", out+" (dry run: nothing was written)"
 	}
-	fmt.Fprintf(w, "wpexit: %d items in = %d written + %d skipped + %d failed\n", r.in, r.written, r.skipped, r.failed)
-	fmt.Fprintf(w, "  site: %s %s\n", verb, out)
+	fmt.Fprintf(w, "wpexit: %d items in = %d %s + %d skipped + %d failed\n", r.in, r.written, written, r.skipped, r.failed)
+	fmt.Fprintf(w, "  output: %s\n", where)
 	if len(r.skipReasons) > 0 {
 		fmt.Fprintln(w, "  skipped:")
 		listCounts(w, r.skipReasons)
@@ -148,11 +158,17 @@ func (r *report) summary(w io.Writer, out string) {
 	if r.failed > 0 {
 		fmt.Fprintf(w, "  failed: %d (see the messages above, or --report)\n", r.failed)
 	}
-	if n := r.warnings + len(r.headerWarnings); n > 0 {
-		fmt.Fprintf(w, "  warnings: %d repairs and problems in the export (see --report, or wpexit inspect)\n", n)
+	if r.warnings > 0 {
+		fmt.Fprintf(w, "  warnings: %d repairs and problems in the export\n", r.warnings)
+		for _, s := range r.someWarnings {
+			fmt.Fprintf(w, "    %s\n", s)
+		}
+		if more := r.warnings - len(r.someWarnings); more > 0 {
+			fmt.Fprintf(w, "    … and %d more (see --report, or wpexit inspect)\n", more)
+		}
 	}
 	if len(r.files) > 0 {
-		fmt.Fprintf(w, "  also: %s\n", strings.Join(r.files, ", "))
+		fmt.Fprintf(w, "  %s: %s\n", also, strings.Join(r.files, ", "))
 	}
 	for _, k := range r.keptFiles {
 		fmt.Fprintf(w, "  kept: %s\n", k)

@@ -20,7 +20,7 @@ func (c *Converter) frontMatter(it *wxr.Item, plan Plan) (FrontMatter, []Note) {
 		Author:      cleanLine(it.Creator),
 		Comments:    it.CommentStatus == "open",
 		Draft:       plan.Draft,
-		Slug:        slugValue(plan.Slug),
+		Slug:        plan.Slug,
 		Summary:     plainText(it.Excerpt),
 		Title:       titleText(it.Title),
 		URL:         plan.URL,
@@ -101,13 +101,16 @@ func (c *Converter) mediaURL(u string) string {
 }
 
 // slugValue makes a slug safe for Hugo, which builds paths from it when a
-// page has no url: control characters dropped, "/", "\", "?" and "#"
-// turned into "-", dots and dashes trimmed from the ends ("../../x" → "x").
+// page has no url: control and bidi-override characters dropped, "/", "\",
+// "#" and the characters Windows refuses in file names (<>:"|?*) turned into
+// "-", dots and dashes trimmed from the ends ("../../x" → "x").
 func slugValue(s string) string {
 	s = strings.Map(func(r rune) rune {
-		switch r {
-		case '/', '\\', '?', '#':
+		switch {
+		case strings.ContainsRune(`/\#<>:"|?*`, r):
 			return '-'
+		case r >= '\u202A' && r <= '\u202E', r >= '\u2066' && r <= '\u2069', r == '\u200E', r == '\u200F':
+			return -1
 		}
 		return r
 	}, cleanLine(s))

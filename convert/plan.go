@@ -17,7 +17,7 @@ type Plan struct {
 	Skip  string // non-empty: the item is not written, and this is why
 	Path  string // content file relative to content/, unique in the site
 	URL   string // the old permalink's path, decoded; "" for query forms
-	Slug  string // decoded post_name, or one made from the title or the ID
+	Slug  string // front matter slug: decoded post_name (or one made from the title or the ID), made safe for Hugo; may be ""
 	Draft bool   // written with draft: true
 	// Aliases are the page's other old paths (old slugs, guid path). The
 	// planner leaves it empty; the caller fills it from the URL index before
@@ -86,8 +86,9 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	if _, ok := p.nodes[it.ID]; !ok {
 		p.Learn(it)
 	}
-	pl.Slug = pageSlug(it)
-	dir, stem := p.place(it, pl.Type, p.segment(it, pl.Slug))
+	slug := pageSlug(it)
+	pl.Slug = slugValue(slug)
+	dir, stem := p.place(it, pl.Type, p.segment(it, slug))
 	var renamed bool
 	pl.Path, renamed = p.claim(dir, stem)
 	if renamed {

@@ -114,30 +114,41 @@ func setAside(s string, kept *[]string) string {
 }
 
 // restoreAside puts the elements set aside back.
-func restoreAside(s string, kept []string) string {
-	if len(kept) == 0 {
+func restoreAside(s string, kept []string) string { return restoreHeld(s, asideMark, kept) }
+
+// restoreHeld replaces each placeholder "<pre>" mark N mark "</pre>" with
+// held[N]. It finds a placeholder by its marks alone, so markup broken
+// around it (an unclosed tag swallowing its "<pre>") cannot hide it.
+func restoreHeld(s, mark string, held []string) string {
+	if len(held) == 0 || !strings.Contains(s, mark) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	b := make([]byte, 0, len(s)+len(s)/2)
 	for {
-		i := strings.Index(s, asideOpen)
+		i := strings.Index(s, mark)
 		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+			return string(append(b, s...))
 		}
-		rest := s[i+len(asideOpen):]
-		k := strings.Index(rest, asideClose)
+		rest := s[i+len(mark):]
+		k := strings.Index(rest, mark)
 		n, err := strconv.Atoi(rest[:max(k, 0)])
-		if k < 0 || err != nil || n >= len(kept) {
-			b.WriteString(s[:i+len(asideOpen)])
+		if k < 0 || err != nil || n < 0 || n >= len(held) {
+			b = append(b, s[:i]...) // a stray mark: drop it
 			s = rest
 			continue
 		}
-		b.WriteString(s[:i])
-		b.WriteString(kept[n])
-		s = rest[k+len(asideClose):]
+		b = append(b, s[:i]...)
+		b = trimSuffixBytes(b, "<pre>")
+		b = append(b, held[n]...)
+		s = strings.TrimPrefix(rest[k+len(mark):], "</pre>")
 	}
+}
+
+func trimSuffixBytes(b []byte, suffix string) []byte {
+	if len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix {
+		return b[:len(b)-len(suffix)]
+	}
+	return b
 }
 
 // markBlocks puts a blank line before every opening block tag and after

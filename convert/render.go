@@ -117,12 +117,12 @@ func (r *renderer) pageMarkers(s string) string {
 			b.WriteString(s)
 			return b.String()
 		}
-		end := strings.Index(s[i:], "-->")
+		end := strings.Index(s[i+4:], "-->")
 		if end < 0 {
 			b.WriteString(s)
 			return b.String()
 		}
-		end += i + 3
+		end += i + 4 + 3
 		b.WriteString(s[:i])
 		inner := strings.TrimSpace(s[i+4 : end-3])
 		switch {
@@ -161,26 +161,7 @@ func (r *renderer) restoreCode(s string) string {
 	}
 	s = strings.ReplaceAll(s, "<p>"+codeOpen, codeOpen)
 	s = strings.ReplaceAll(s, codeClose+"</p>", codeClose)
-	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		i := strings.Index(s, codeOpen)
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		rest := s[i+len(codeOpen):]
-		k := strings.Index(rest, codeClose)
-		n, err := strconv.Atoi(rest[:max(k, 0)])
-		if k < 0 || err != nil || n >= len(r.codes) {
-			b.WriteString(s[:i+len(codeOpen)])
-			s = rest
-			continue
-		}
-		b.WriteString(s[:i])
-		b.WriteString(r.codes[n])
-		s = rest[k+len(codeClose):]
-	}
+	return restoreHeld(s, codeMark, r.codes)
 }
 
 // lift holds code out of the way: every enclosing code shortcode and, when
@@ -201,11 +182,13 @@ func (r *renderer) lift(s string, pre bool) string {
 		j += i
 		b.WriteString(s[i:j])
 		if s[j] == '<' {
-			if pre && hasTagPrefix(s[j:], "pre") && !strings.HasPrefix(s[j:], codeOpen) {
+			if hasTagPrefix(s[j:], "pre") && !strings.HasPrefix(s[j:], codeOpen) {
 				if end := elementEnd(s, j, "pre"); end > 0 {
-					b.WriteString(r.hold(preCodeHTML(s[j:end], "")))
-					i = end
-					continue
+					if code, ok := r.liftPre(s[j:end], pre); ok {
+						b.WriteString(code)
+						i = end
+						continue
+					}
 				}
 			}
 			end := skipMarkup(s, j)
@@ -232,6 +215,23 @@ func (r *renderer) lift(s string, pre bool) string {
 		i = j + 1
 	}
 	return b.String()
+}
+
+// liftPre holds a <pre> element: one that holds only a code shortcode
+// (as SyntaxHighlighter users often wrote it) becomes that code block; any
+// other only when all is set.
+func (r *renderer) liftPre(el string, all bool) (string, bool) {
+	_, inner := splitElement(el)
+	t := strings.TrimSpace(inner)
+	if t != "" && t[0] == '[' && isCodeTag(shortcodeName(t, 0)) {
+		if sc, ok := parseShortcode(t, 0, isCodeTag); ok && sc.enclosed && sc.end == len(t) {
+			return r.hold(codeShortcodeHTML(sc, r.encoded)), true
+		}
+	}
+	if !all || strings.Contains(inner, codeMark) {
+		return "", false
+	}
+	return r.hold(preCodeHTML(el, "")), true
 }
 
 // skipMarkup returns where the markup at s[i] == '<' ends; inline <code>,

@@ -12,8 +12,11 @@
 // any content in memory: the index stores only normalised URL keys mapped
 // to small targets (a content file name or a media path, the new URL, and
 // a few old paths per item), so memory is bounded by the number of URLs,
-// not by the size of the export. After the first pass the index is
-// read-only and safe for concurrent use by the conversion workers.
+// not by the size of the export. Keys are kept as 64-bit hashes (a false
+// match between two different URLs is about as likely as 1 in 10^9 for a
+// site of 100,000 URLs), which halves the index: about 0.5 KB per item. After
+// the first pass the index is read-only and safe for concurrent use by the
+// conversion workers.
 //
 // # Keys
 //

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"hash/maphash"
 	"net/url"
 	"path"
 	"strings"
@@ -21,8 +22,9 @@ type Options struct {
 type Index struct {
 	opts    Options
 	site    site
-	home    string           // home URL as the export gives it
-	keys    map[string]int32 // normalised URL → entries index
+	home    string // home URL as the export gives it
+	seed    maphash.Seed
+	keys    map[uint64]int32 // hash of a normalised URL → entries index
 	byID    map[int64]int32
 	entries []entry
 	media   map[string]string  // hosts that served the site's uploads → path prefix on the new site
@@ -59,7 +61,8 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 	ix := &Index{
 		opts:  opts,
 		site:  site{hosts: map[string]bool{}},
-		keys:  map[string]int32{},
+		seed:  maphash.MakeSeed(),
+		keys:  map[uint64]int32{},
 		byID:  map[int64]int32{},
 		media: map[string]string{},
 		slugs: map[string][]int32{},
@@ -311,8 +314,9 @@ func (ix *Index) putURL(raw string, idx int32) bool {
 // putKey maps k to the entry unless an earlier item holds it; a published
 // page takes a URL over from a draft (duplicate ids in damaged exports).
 func (ix *Index) putKey(k string, idx int32) {
-	if old, taken := ix.keys[k]; !taken || ix.entries[old].draft && !ix.entries[idx].draft {
-		ix.keys[k] = idx
+	h := maphash.String(ix.seed, k)
+	if old, taken := ix.keys[h]; !taken || ix.entries[old].draft && !ix.entries[idx].draft {
+		ix.keys[h] = idx
 	}
 }
 

@@ -1,6 +1,7 @@
 package rewrite
 
 import (
+	"hash/maphash"
 	"net/url"
 	"regexp"
 	"strings"
@@ -76,7 +77,7 @@ func hasAnyScheme(s string) bool {
 }
 
 func (ix *Index) lookup(k string) *entry {
-	if i, ok := ix.keys[k]; ok {
+	if i, ok := ix.keys[maphash.String(ix.seed, k)]; ok {
 		return &ix.entries[i]
 	}
 	return nil

@@ -16,6 +16,8 @@ import (
 type Site struct {
 	Attachments map[int64]Attachment
 	Blocks      map[int64]string // wp_block ID -> raw content
+
+	byParent map[int64][]int64 // parent post ID -> attachment IDs, for Attached
 }
 
 // Attachment is what the site knows about one media item.
@@ -31,7 +33,7 @@ type Attachment struct {
 
 // NewSite returns an empty Site.
 func NewSite() *Site {
-	return &Site{Attachments: map[int64]Attachment{}, Blocks: map[int64]string{}}
+	return &Site{Attachments: map[int64]Attachment{}, Blocks: map[int64]string{}, byParent: map[int64][]int64{}}
 }
 
 // Add records what the site needs from it: an attachment's file URL, parent,
@@ -48,6 +50,12 @@ func (s *Site) Add(it *wxr.Item) {
 		if url == "" {
 			url = strings.TrimSpace(it.GUID)
 		}
+		if it.Parent != 0 {
+			if s.byParent == nil {
+				s.byParent = map[int64][]int64{}
+			}
+			s.byParent[it.Parent] = append(s.byParent[it.Parent], it.ID)
+		}
 		s.Attachments[it.ID] = Attachment{
 			ID:        it.ID,
 			Parent:    it.Parent,
@@ -63,11 +71,14 @@ func (s *Site) Add(it *wxr.Item) {
 }
 
 // Attached returns the attachments whose parent is the post, in gallery
-// order: menu_order, then ID.
+// order: menu_order, then ID. It knows the attachments recorded with Add,
+// and costs the number of the post's own
+// attachments, not the site's.
 func (s *Site) Attached(parent int64) []Attachment {
 	var out []Attachment
-	for _, a := range s.Attachments {
-		if a.Parent == parent {
+	for _, id := range s.byParent[parent] {
+		a, ok := s.Attachments[id]
+		if ok && a.Parent == parent && !slices.ContainsFunc(out, func(b Attachment) bool { return b.ID == id }) {
 			out = append(out, a)
 		}
 	}

@@ -46,6 +46,19 @@ func TestSiteAdd(t *testing.T) {
 	if len(order) != 3 || order[0] != 3 || order[1] != 4 || order[2] != 5 {
 		t.Errorf("attached order %v, want [3 4 5]", order)
 	}
+	// A damaged export repeats attachment 3 under another parent: the last
+	// word wins, and no attachment is listed twice.
+	s.Add(&wxr.Item{ID: 3, Type: "attachment", Parent: 2, AttachmentURL: "http://ex.com/c.jpg"})
+	s.Add(&wxr.Item{ID: 6, Type: "attachment", Parent: 2, AttachmentURL: "http://ex.com/d.jpg"})
+	if got := len(s.Attached(1)); got != 2 {
+		t.Errorf("parent 1 keeps %d attachments, want 2", got)
+	}
+	if got := len(s.Attached(2)); got != 2 {
+		t.Errorf("parent 2 has %d attachments, want 2 (3 and 6)", got)
+	}
+	if got := s.Attached(99); len(got) != 0 {
+		t.Errorf("parent 99: %v", got)
+	}
 }
 
 // TestSiteFeatured checks _thumbnail_id lookups.

@@ -72,8 +72,7 @@ func (s *Site) Add(it *wxr.Item) {
 
 // Attached returns the attachments whose parent is the post, in gallery
 // order: menu_order, then ID. It knows the attachments recorded with Add,
-// and costs the number of the post's own
-// attachments, not the site's.
+// and costs the number of the post's own attachments, not the site's.
 func (s *Site) Attached(parent int64) []Attachment {
 	var out []Attachment
 	for _, id := range s.byParent[parent] {

@@ -103,15 +103,16 @@ func newNginxEntry(key, value string) (nginxEntry, error) {
 		re, err := regexp.Compile(k)
 		return nginxEntry{re: re, value: value}, err
 	}
-	return nginxEntry{key: parseTarget(strings.TrimPrefix(key, `\`)).key(), value: value}, nil
+	// nginx matches map strings ignoring case
+	return nginxEntry{key: strings.ToLower(parseTarget(strings.TrimPrefix(key, `\`)).key()), value: value}, nil
 }
 
 func matchNginx(maps []nginxMap, t target) (hop, bool) {
 	for _, m := range maps {
 		subject := requestURI(t)
-		key := t.key()
+		key := strings.ToLower(t.key())
 		if m.source == "$uri" {
-			subject, key = t.path, pathKey(t.path)
+			subject, key = t.path, strings.ToLower(pathKey(t.path))
 		}
 		if i, ok := m.exact[key]; ok {
 			return nginxHop(m.entries[i].value, m.entries[i].where)

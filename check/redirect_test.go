@@ -36,7 +36,7 @@ map $request_uri $wp_redirect {
     ~^/feed(/.*)?$  /index.xml;
     ~^/category/([^/]+)/feed/?$ /category/$1/index.xml;
     /2012/02/%e4%b8%ad/ /2013/01/%E4%B8%AD%E6%96%87/;
-    /chain-a /chain-b;
+    /Chain-A /chain-b; # nginx compares map strings ignoring case
     /chain-b /about/;
     /nowhere /no-such-page/;
     /off https://elsewhere.example/x;

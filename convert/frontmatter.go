@@ -49,7 +49,9 @@ var fixedKeys = map[string]bool{
 	"linktitle": true, "markup": true, "menu": true, "menus": true,
 	"outputs": true, "params": true, "publishdate": true, "resources": true,
 	"sitemap": true, "translationkey": true, "type": true, "images": true,
-	"expirydates": true, "lang": true, "path": true, "kind": true,
+	"lang": true, "path": true, "kind": true,
+	// Names Hugo reads dates from.
+	"pubdate": true, "published": true, "modified": true, "unpublishdate": true,
 }
 
 // TaxonomyKey is the front matter key a custom taxonomy's terms are written

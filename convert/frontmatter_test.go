@@ -51,7 +51,7 @@ func TestFrontMatterKeys(t *testing.T) {
 		Author:        "a",
 		Categories:    []string{"c"},
 		Tags:          []string{"t"},
-		Taxonomies:    map[string][]string{"series": {"s"}, "type": {"x"}, "genre": {"g"}},
+		Taxonomies:    map[string][]string{"series": {"s"}, "type": {"x"}, "genre": {"g"}, "Modified": {"m"}, "wp_x": {"w"}},
 		PostFormat:    "gallery",
 		Comments:      false,
 		Date:          time.Date(2030, 1, 2, 3, 4, 5, 0, time.UTC),
@@ -72,7 +72,7 @@ func TestFrontMatterKeys(t *testing.T) {
 	}{
 		{"full", full, []string{"aliases", "author", "categories", "comments", "date", "draft",
 			"featured_image", "genre", "lastmod", "post_format", "series", "slug", "summary",
-			"tags", "title", "url", "weight", "wordpress_id", "wp_type"}},
+			"tags", "title", "url", "weight", "wordpress_id", "wp_Modified", "wp_type", "wp_wp_x"}},
 		{"empty", FrontMatter{}, []string{"comments", "title"}},
 	}
 	for _, tt := range tests {

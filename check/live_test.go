@@ -213,3 +213,31 @@ func TestLiveCancel(t *testing.T) {
 		t.Error("cancelled check returned no error")
 	}
 }
+
+// With --rps the limiter spaces every request; the test's sleep returns at
+// once, so the waits it is asked for show the spacing.
+func TestLiveRate(t *testing.T) {
+	srv := testServer(t)
+	base, _ := url.Parse(srv.URL)
+	var mu sync.Mutex
+	var waits []time.Duration
+	opts := Options{RPS: 0.5, Concurrency: 1, sleep: func(ctx context.Context, d time.Duration) error {
+		mu.Lock()
+		waits = append(waits, d)
+		mu.Unlock()
+		return ctx.Err()
+	}}
+	urls := []OldURL{{Path: "/ok/"}, {Path: "/missing/"}, {Path: "/no-head/"}} // 4 requests: HEAD, HEAD, HEAD, GET
+	if _, err := Live(context.Background(), base, urls, opts); err != nil {
+		t.Fatal(err)
+	}
+	if len(waits) != 4 {
+		t.Fatalf("waits %v, want one per request (4)", waits)
+	}
+	for i, d := range waits {
+		want := time.Duration(i) * 2 * time.Second
+		if d > want || d < want-time.Second {
+			t.Errorf("wait %d = %v, want about %v", i, d, want)
+		}
+	}
+}

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 )
@@ -28,7 +29,7 @@ func isDynamicBlock(name string) bool {
 	}
 	switch n {
 	case "latest-posts", "latest-comments", "archives", "categories", "tag-cloud", "rss", "search",
-		"calendar", "page-list", "loginout", "avatar", "read-more", "term-description", "footnotes",
+		"calendar", "page-list", "loginout", "avatar", "read-more", "term-description",
 		"home-link", "social-link", "widget-group", "legacy-widget":
 		return true
 	}
@@ -102,7 +103,7 @@ func (r *renderer) renderBlock(blk *block) string {
 		return r.renderChildren(blk)
 	case name == "core/embed" || strings.HasPrefix(name, "core-embed/"):
 		return r.embedBlock(blk)
-	case isDynamicBlock(name):
+	case isDynamicBlock(name) && name != "core/footnotes":
 		r.note("dynamic-block", name)
 		return ""
 	}
@@ -114,8 +115,9 @@ func (r *renderer) renderBlock(blk *block) string {
 	case "core/more":
 		return "<!--more-->"
 	case "core/nextpage":
-		r.pages++
-		return ""
+		return "" // its <!--nextpage--> body was counted by pageMarkers
+	case "core/footnotes":
+		return r.footnotes()
 	case "core/html", "core/shortcode":
 		return strings.TrimSpace(blk.innerHTML())
 	case "core/block":
@@ -276,4 +278,26 @@ func (r *renderer) reusableBlock(blk *block) string {
 	r.refs = append(r.refs, ref)
 	defer func() { r.refs = r.refs[:len(r.refs)-1] }()
 	return strings.TrimSpace(r.body(content))
+}
+
+// footnotes renders the footnotes block from the post's "footnotes" meta
+// (WordPress 6.3+), a JSON list of {id, content}: an ordered list whose
+// items carry the ids the in-text references link to.
+func (r *renderer) footnotes() string {
+	var notes []struct{ ID, Content string }
+	raw := ""
+	if r.it != nil {
+		raw = r.it.MetaValue("footnotes")
+	}
+	if raw == "" || json.Unmarshal([]byte(raw), &notes) != nil || len(notes) == 0 {
+		r.note("missing-footnotes", "no footnotes meta")
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString("<ol class=\"footnotes\">\n")
+	for _, n := range notes {
+		b.WriteString(`<li id="` + escapeAttr(n.ID) + `">` + n.Content + ` <a href="#` + escapeAttr(n.ID) + `-link">↩︎</a></li>` + "\n")
+	}
+	b.WriteString("</ol>")
+	return b.String()
 }

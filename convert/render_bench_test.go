@@ -1,6 +1,8 @@
 package convert
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -59,5 +61,40 @@ func BenchmarkWordpressHTMLBlocks(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.wordpressHTML(it)
+	}
+}
+
+// BenchmarkWordpressHTMLCorpus renders every post and page of a few real
+// exports of the shared corpus (classic, WordPress.com code, blocks).
+func BenchmarkWordpressHTMLCorpus(b *testing.B) {
+	corpus := renderCorpus(b)
+	var items []*wxr.Item
+	site := NewSite()
+	size := 0
+	for _, name := range []string{"real-cc-labs/wordpress.xml", "real-vincenttam-wpcom/wordpress.xml", "real-tightloosetight-de/wordpress-export.xml", "real-mbmccormick/wordpress.xml"} {
+		fh, err := os.Open(filepath.Join(corpus, name))
+		if err != nil {
+			b.Fatal(err)
+		}
+		its, err := readCorpusItems(fh)
+		fh.Close()
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, it := range its {
+			site.Add(it)
+			if it.Type == "post" || it.Type == "page" {
+				items = append(items, it)
+				size += len(it.Content)
+			}
+		}
+	}
+	c := &Converter{site: site}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, it := range items {
+			c.wordpressHTML(it)
+		}
 	}
 }

@@ -29,11 +29,15 @@ func renderSite() *Site {
 }
 
 // renderItem is post 42 with the given content; a fixture whose name
-// contains "encoded" carries SyntaxHighlighter's encoded flag.
+// contains "encoded" carries SyntaxHighlighter's encoded flag, one whose
+// name contains "footnotes" the footnotes meta of the block editor.
 func renderItem(name, content string) *wxr.Item {
 	it := &wxr.Item{ID: 42, Type: "post", Status: "publish", Content: content}
 	if strings.Contains(name, "encoded") {
-		it.Meta = []wxr.Meta{{Key: "_syntaxhighlighter_encoded", Value: "1"}}
+		it.Meta = append(it.Meta, wxr.Meta{Key: "_syntaxhighlighter_encoded", Value: "1"})
+	}
+	if strings.Contains(name, "footnotes") {
+		it.Meta = append(it.Meta, wxr.Meta{Key: "footnotes", Value: `[{"id":"aa48","content":"A <em>note</em>"},{"id":"f51b","content":"Another note"}]`})
 	}
 	return it
 }

@@ -111,8 +111,13 @@ func (r *renderer) expand(s string) string {
 		case ok && knownShortcodes[sc.name]:
 			out := r.shortcodeHTML(s, sc)
 			i = sc.end
-			if isBlockHTML(out) {
+			switch {
+			case isBlockHTML(out):
 				b, out, i = placeBlock(b, out, s, i)
+			case out == "":
+				if k, found := tightP(b, s, i); found { // nothing left to show
+					b, i = b[:k], i+skipClosingP(s[i:])
+				}
 			}
 			b = append(b, out...)
 			continue

@@ -30,6 +30,9 @@ func Live(ctx context.Context, base *url.URL, urls []OldURL, opts Options) (*Res
 		return nil, fmt.Errorf("check live: base %v: want an http or https URL with a host", base)
 	}
 	lc := newLiveChecker(base, opts)
+	if err := lc.reachable(ctx); err != nil {
+		return nil, fmt.Errorf("check live: %w", err)
+	}
 	var paths []string
 	index := map[string]int{}
 	for _, u := range urls {
@@ -93,6 +96,19 @@ func (lc *liveChecker) run(ctx context.Context, paths []string) ([]string, error
 		return nil, err
 	}
 	return verdicts, ctx.Err()
+}
+
+// reachable asks for base once, so that a site that is down fails the
+// check at once instead of once per URL. Any HTTP answer will do.
+func (lc *liveChecker) reachable(ctx context.Context) error {
+	a := lc.fetch(ctx, lc.base)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if a.err != nil {
+		return fmt.Errorf("%s: %w", lc.base.Redacted(), a.err)
+	}
+	return nil
 }
 
 func (lc *liveChecker) progress(total int) {

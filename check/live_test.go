@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -204,6 +205,17 @@ func TestLiveBase(t *testing.T) {
 	}
 }
 
+func TestLiveUnreachable(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	base, _ := url.Parse(srv.URL)
+	srv.Close()
+	opts := Options{sleep: func(ctx context.Context, _ time.Duration) error { return ctx.Err() }}
+	_, err := Live(context.Background(), base, []OldURL{{Path: "/a/"}}, opts)
+	if err == nil || !strings.Contains(err.Error(), "request failed") {
+		t.Errorf("down site: error %v, want one saying the request failed", err)
+	}
+}
+
 func TestLiveCancel(t *testing.T) {
 	srv := testServer(t)
 	ctx, cancel := context.WithCancel(context.Background())
@@ -227,12 +239,12 @@ func TestLiveRate(t *testing.T) {
 		mu.Unlock()
 		return ctx.Err()
 	}}
-	urls := []OldURL{{Path: "/ok/"}, {Path: "/missing/"}, {Path: "/no-head/"}} // 4 requests: HEAD, HEAD, HEAD, GET
+	urls := []OldURL{{Path: "/ok/"}, {Path: "/missing/"}, {Path: "/no-head/"}} // 5 requests: HEAD / (is the site up?), then HEAD, HEAD, HEAD, GET
 	if _, err := Live(context.Background(), base, urls, opts); err != nil {
 		t.Fatal(err)
 	}
-	if len(waits) != 4 {
-		t.Fatalf("waits %v, want one per request (4)", waits)
+	if len(waits) != 5 {
+		t.Fatalf("waits %v, want one per request (5)", waits)
 	}
 	for i, d := range waits {
 		want := time.Duration(i) * 2 * time.Second

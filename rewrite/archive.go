@@ -18,6 +18,7 @@ type archives struct {
 	tags   map[string]string // tag slug → name
 	months map[string]bool   // "2012/02"
 	front  string            // e.g. "/", "/blog/", "/index.php/"; "" until a post shows it
+	shape  string            // the permalink structure of published posts, e.g. "/%year%/%monthnum%/%postname%/"
 	root   string            // "/index.php/" for PATHINFO permalinks, else "/"
 }
 
@@ -100,7 +101,7 @@ func (a *archives) learnFront(shape string) {
 	if i < 0 {
 		return
 	}
-	a.front = shape[:i]
+	a.front, a.shape = shape[:i], shape
 	a.root = "/"
 	if strings.HasPrefix(a.front, "/index.php/") {
 		a.root = "/index.php/"

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"sync"
 
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/wxr"
@@ -27,8 +28,10 @@ type Index struct {
 	keys    map[uint64]int32 // hash of a normalised URL → entries index
 	byID    map[int64]int32
 	entries []entry
-	media   map[string]string  // hosts that served the site's uploads → path prefix on the new site
-	names   map[string]string  // interned post types
+	media   map[string]string // hosts that served the site's uploads → path prefix on the new site
+	names   map[string]string // interned post types
+	pending []predicted       // unpublished posts whose permalink is predicted before the first lookup
+	once    sync.Once
 	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 }
@@ -170,8 +173,11 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	}
 	if typ == "post" {
 		ix.arch.addItem(it)
-		ix.arch.learnFront(PermalinkShape(ix.home, it))
+		if it.Status == "publish" {
+			ix.arch.learnFront(PermalinkShape(ix.home, it))
+		}
 	}
+	ix.addPrediction(it, typ, idx)
 }
 
 // queryForms returns the query URLs (with the install directory) that

@@ -24,6 +24,7 @@ import (
 // Relative paths such as "../x/" cannot be placed without the page they
 // appear on and are kept; LinkFrom resolves them.
 func (ix *Index) Link(raw string) convert.Link {
+	ix.once.Do(ix.predict)
 	keep := convert.Link{Kind: convert.LinkKeep, Dest: raw}
 	k, frag, ok := ix.site.key(raw)
 	if !ok {

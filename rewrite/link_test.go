@@ -127,6 +127,20 @@ func TestLinkFrom(t *testing.T) {
 	}
 }
 
+// TestLinkToDraft resolves links to the permalink an unpublished post was
+// going to have, predicted from the structure of the published ones.
+func TestLinkToDraft(t *testing.T) {
+	f := newFixture("http://everet.example")
+	draft := f.post(1105, "post", "memory-management", "http://everet.example/?p=1105", "2012-05-21")
+	draft.Status = "draft"
+	f.post(5, "post", "favorite-books", "http://everet.example/2012/05/favorite-books.html", "2012-05-06")
+	ix := f.index(Options{})
+	got := ix.Link("http://everet.example/2012/05/memory-management.html#everet-ref-5")
+	if got.Kind != page || got.Dest != "posts/2012-05-21-memory-management.md#everet-ref-5" {
+		t.Fatalf("link to the draft's future permalink = %v %q", got.Kind, got.Dest)
+	}
+}
+
 // TestLinkToLaterPost proves the two-pass design: a post that links to a
 // post later in the export resolves, because Link runs after every Add.
 func TestLinkToLaterPost(t *testing.T) {

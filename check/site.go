@@ -130,13 +130,13 @@ func servePage(r *resolver, cfg hugoConfig, rel string, fm frontMatter) (string,
 		u, warn = pageURL(cfg, dir, name, fm)
 	}
 	r.serve(u, "page "+rel)
-	if name == "_index" || (dir != "" && !strings.Contains(dir, "/")) {
-		sec := u
-		if name != "_index" {
-			sec = cfg.finish("/" + strings.Split(dir, "/")[0] + "/")
-		}
+	if dir != "" { // Hugo lists every top-level directory as a section
+		sec := cfg.finish("/" + strings.Split(dir, "/")[0] + "/")
 		r.serve(sec, "section")
 		r.serve(strings.TrimSuffix(sec, "/")+"/index.xml", "section feed")
+	}
+	if name == "_index" {
+		r.serve(strings.TrimSuffix(u, "/")+"/index.xml", "section feed")
 	}
 	for _, a := range fm.aliases {
 		if strings.Contains(a, "?") {

@@ -48,6 +48,7 @@ body
 	"content/posts/bundle/pic.png":            "png",
 	"content/about.md":                        "+++\ntitle = \"About\"\nurl = \"/about/\"\naliases = [\n  \"/about-us/\",\n]\n+++\n",
 	"content/notes/plain.md":                  "---\ntitle: Plain Note\n---\n",
+	"content/only/nested/n.md":                "---\ntitle: N\n---\n",
 	"content/notes/deep/b.md":                 "---\ntitle: B\naliases: [rel-c, ../../up]\n---\n",
 	"content/notes/rel.md":                    "---\nurl: /2012/x/\naliases: [rel-a]\n---\n",
 	"content/hidden.md":                       "---\ntitle: Hidden\nurl: /hidden/\nbuild:\n  render: never\n---\n",
@@ -77,6 +78,8 @@ func TestSiteContent(t *testing.T) {
 		{"/about-us/", ""},                      // TOML multi-line array
 		{"/notes/plain/", ""},                   // default /section/name/
 		{"/notes/", ""},                         // section page
+		{"/only/", ""},                          // a section with nested pages only
+		{"/only/nested/", reasonNothing},        // no _index.md: not a section
 		{"/notes/deep/b/", ""},                  // nested directory, no _index.md
 		{"/notes/deep/rel-c/", ""},              // relative alias: beside the page (as Hugo v0.165.0 does)
 		{"/up/", ""},                            // relative alias going up

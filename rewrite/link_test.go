@@ -154,3 +154,23 @@ func TestLinkToLaterPost(t *testing.T) {
 		t.Fatalf("link to the later post = %v %q, want the page", got.Kind, got.Dest)
 	}
 }
+
+// TestLinkConcurrent runs Link from many goroutines after the first pass
+// (run with -race): the index is read-only then, predictions included.
+func TestLinkConcurrent(t *testing.T) {
+	f := htmlSite()
+	draft := f.post(9, "post", "later", "http://everet.example/?p=9", "2012-07-01")
+	draft.Status = "future"
+	ix := f.index(Options{})
+	done := make(chan convert.Link)
+	for i := 0; i < 8; i++ {
+		go func() {
+			done <- ix.Link("http://everet.example/2012/07/later.html")
+		}()
+	}
+	for i := 0; i < 8; i++ {
+		if l := <-done; l.Kind != page || l.Dest != "posts/2012-07-01-later.md" {
+			t.Errorf("concurrent Link = %v %q", l.Kind, l.Dest)
+		}
+	}
+}

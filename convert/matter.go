@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/wpexit/wpexit/wxr"
 )
@@ -35,7 +36,7 @@ func (c *Converter) frontMatter(it *wxr.Item, plan Plan) (FrontMatter, []Note) {
 	}
 	var notes []Note
 	if a, id, ok := c.site.Featured(it); ok {
-		fm.FeaturedImage = c.mediaURL(a.URL)
+		fm.FeaturedImage = cleanLine(c.mediaURL(a.URL))
 	} else if id != 0 {
 		notes = append(notes, Note{Kind: "missing-featured-image", Detail: strconv.FormatInt(id, 10)})
 	}
@@ -75,12 +76,13 @@ func appendNew(list []string, v string) []string {
 	return append(list, v)
 }
 
-// aliases returns the distinct paths of as other than url, sorted.
+// aliases returns the distinct paths of as other than url, sorted, leaving
+// out any with control characters (a decoded "%0A" is no path to keep).
 func aliases(as []string, url string) []string {
 	var out []string
 	for _, a := range as {
 		a = strings.TrimSpace(a)
-		if a != "" && a != url {
+		if a != "" && a != url && strings.IndexFunc(a, unicode.IsControl) < 0 {
 			out = appendNew(out, a)
 		}
 	}

@@ -26,7 +26,11 @@ type hugoConfig struct {
 	staticDir  string            // default "static"
 	permalinks map[string]string // "page.posts" or "posts" -> pattern
 	taxonomies map[string]string // singular -> plural
+	disabled   map[string]bool   // disableKinds, lower-case: "taxonomy", "term", "rss", ...
 }
+
+// on reports whether Hugo renders pages of the kind (not in disableKinds).
+func (c hugoConfig) on(kind string) bool { return !c.disabled[kind] }
 
 // hugoConfigFiles are the config files Hugo reads, in its order.
 var hugoConfigFiles = []string{
@@ -77,7 +81,10 @@ func newHugoConfig(m map[string]any) hugoConfig {
 	c := hugoConfig{
 		lower: !isTrue(m["disablepathtolower"]), ugly: isTrue(m["uglyurls"]),
 		contentDir: "content", staticDir: "static",
-		permalinks: map[string]string{}, taxonomies: map[string]string{},
+		permalinks: map[string]string{}, taxonomies: map[string]string{}, disabled: map[string]bool{},
+	}
+	for _, k := range strs(m["disablekinds"]) {
+		c.disabled[strings.ToLower(k)] = true
 	}
 	if s, ok := m["baseurl"].(string); ok {
 		if u, err := url.Parse(s); err == nil {

@@ -60,9 +60,15 @@ func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
 	var warns, resources []string
 	bundles := map[string]string{} // leaf bundle dir -> page URL
 	terms := map[string]bool{}     // "/categories/x/"
-	r.serve("/", "home")
-	r.serve("/index.xml", "home feed")
-	r.serve("/sitemap.xml", "sitemap")
+	if cfg.on("home") {
+		r.serve("/", "home")
+	}
+	if cfg.on("home") && cfg.on("rss") {
+		r.serve("/index.xml", "home feed")
+	}
+	if cfg.on("sitemap") {
+		r.serve("/sitemap.xml", "sitemap")
+	}
 	err := fs.WalkDir(fsys, cfg.contentDir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -80,7 +86,7 @@ func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
 		if err != nil {
 			warns = append(warns, p+": "+err.Error())
 		}
-		if fm.unpublished {
+		if fm.unpublished || !cfg.on(kindOf(rel)) {
 			return nil
 		}
 		u, w := servePage(r, cfg, rel, fm)
@@ -101,12 +107,10 @@ func serveContent(fsys fs.FS, cfg hugoConfig, r *resolver) ([]string, error) {
 		return warns, fmt.Errorf("read content: %w", err)
 	}
 	for t := range terms {
-		r.serve(t, "taxonomy term")
-		r.serve(t+"index.xml", "taxonomy term feed")
+		serveList(r, cfg, "term", t)
 	}
 	for _, plural := range cfg.taxonomies {
-		r.serve(cfg.finish("/"+plural+"/"), "taxonomy")
-		r.serve("/"+plural+"/index.xml", "taxonomy feed")
+		serveList(r, cfg, "taxonomy", cfg.finish("/"+plural+"/"))
 	}
 	serveResources(r, bundles, resources)
 	return warns, nil
@@ -131,12 +135,10 @@ func servePage(r *resolver, cfg hugoConfig, rel string, fm frontMatter) (string,
 	}
 	r.serve(u, "page "+rel)
 	if dir != "" { // Hugo lists every top-level directory as a section
-		sec := cfg.finish("/" + strings.Split(dir, "/")[0] + "/")
-		r.serve(sec, "section")
-		r.serve(strings.TrimSuffix(sec, "/")+"/index.xml", "section feed")
+		serveList(r, cfg, "section", cfg.finish("/"+strings.Split(dir, "/")[0]+"/"))
 	}
-	if name == "_index" {
-		r.serve(strings.TrimSuffix(u, "/")+"/index.xml", "section feed")
+	if name == "_index" && cfg.on("rss") {
+		r.serve(strings.TrimSuffix(u, "/")+"/index.xml", "feed")
 	}
 	for _, a := range fm.aliases {
 		if strings.Contains(a, "?") {
@@ -221,4 +223,30 @@ func serveFiles(fsys fs.FS, root string, r *resolver) error {
 		return fmt.Errorf("read %s: %w", root, err)
 	}
 	return nil
+}
+
+// serveList records a list page of the kind and its feed, unless Hugo is
+// told not to render them.
+func serveList(r *resolver, cfg hugoConfig, kind, u string) {
+	if !cfg.on(kind) {
+		return
+	}
+	r.serve(u, kind)
+	if cfg.on("rss") {
+		r.serve(strings.TrimSuffix(u, "/")+"/index.xml", kind+" feed")
+	}
+}
+
+// kindOf is the Hugo page kind of a content file: "page" for regular
+// pages and bundles, "home" or "section" for _index files (terms and
+// taxonomies with _index files count as sections here).
+func kindOf(rel string) string {
+	file := path.Base(rel)
+	if strings.TrimSuffix(file, path.Ext(file)) != "_index" {
+		return "page"
+	}
+	if path.Dir(rel) == "." {
+		return "home"
+	}
+	return "section"
 }

@@ -134,3 +134,24 @@ func assertVerdicts[T interface{ ~struct{ path, want string } }](t *testing.T, r
 		}
 	}
 }
+
+func TestSiteDisableKinds(t *testing.T) {
+	site := map[string]string{
+		"hugo.toml":          "disableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n",
+		"content/posts/a.md": "---\ntitle: A\ntags: [x]\n---\n",
+	}
+	tests := []struct{ path, want string }{
+		{"/posts/a/", ""},
+		{"/posts/", ""},
+		{"/", ""},
+		{"/tags/x/", reasonNothing},
+		{"/tags/", reasonNothing},
+		{"/index.xml", reasonNothing},
+		{"/posts/index.xml", reasonNothing},
+	}
+	res, err := Site(context.Background(), mapFS(site), oldURLs(tests), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertVerdicts(t, res, tests)
+}

@@ -37,6 +37,8 @@ func TestWordpressHTML(t *testing.T) {
 			"<p>Look:</p>\n<figure><img src=\"a.jpg\"><figcaption>A</figcaption></figure>\n<p>there</p>\n"},
 		{"wp_caption alias", "[wp_caption caption=\"C\"]<img src=\"a.jpg\">[/wp_caption]", "<figure><img src=\"a.jpg\"><figcaption>C</figcaption></figure>\n"},
 		{"bare youtube in p", "<p>https://youtu.be/dQw4w9WgXcQ</p>", "<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>\n"},
+		{"linked embed url", `[embed]<a href="https://youtu.be/dQw4w9WgXcQ">https://youtu.be/dQw4w9WgXcQ</a>[/embed]`,
+			"<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>\n"},
 		{"unknown url line stays text", "https://example.com/page", "<p>https://example.com/page</p>\n"},
 		{"video without source", "[video]", ""},
 		{"block and classic mixed", "<!-- wp:paragraph --><p>a</p><!-- /wp:paragraph -->\n\nb\nc",

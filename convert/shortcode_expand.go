@@ -71,7 +71,7 @@ func (r *renderer) standalone(chunk string) bool {
 	case blockShortcodes[sc.name]:
 		return true
 	case sc.name == "embed":
-		return isPlayerURL(sc.content)
+		return isPlayerURL(stripTags(sc.content))
 	case sc.name == "youtube" || sc.name == "vimeo":
 		return isPlayerURL(embedShortcodeURL(sc))
 	}
@@ -222,7 +222,7 @@ func (r *renderer) shortcodeHTML(s string, sc shortcode) string {
 	case "gallery":
 		return r.galleryHTML(sc)
 	case "embed":
-		u := strings.TrimSpace(sc.content)
+		u := strings.TrimSpace(stripTags(sc.content)) // the editor may have linked the URL
 		if u == "" {
 			u = sc.attr("url", "src")
 		}

@@ -28,9 +28,10 @@ type Index struct {
 	keys    map[uint64]int32 // hash of a normalised URL → entries index
 	byID    map[int64]int32
 	entries []entry
-	media   map[string]string // hosts that served the site's uploads → path prefix on the new site
-	names   map[string]string // interned post types
-	pending []predicted       // unpublished posts whose permalink is predicted before the first lookup
+	media   map[string]string   // hosts that served the site's uploads → path prefix on the new site
+	names   map[string]string   // interned post types
+	roots   map[string][]string // media host → upload folders (key paths ending in "/") its attachments live in
+	pending []predicted         // unpublished posts whose permalink is predicted before the first lookup
 	once    sync.Once
 	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
@@ -70,6 +71,7 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		media: map[string]string{},
 		slugs: map[string][]int32{},
 		names: map[string]string{},
+		roots: map[string][]string{},
 	}
 	ix.arch.init()
 	if ch == nil {
@@ -106,6 +108,7 @@ func (ix *Index) learnHost(raw string) {
 	ix.site.hosts[h] = true
 	if sub, ok := strings.CutSuffix(h, ".wordpress.com"); ok && !strings.Contains(sub, ".") {
 		ix.media[sub+".files.wordpress.com"] = "/wp-content/uploads"
+		ix.roots[sub+".files.wordpress.com"] = []string{"/"}
 	}
 }
 

@@ -94,7 +94,8 @@ func (ix *Index) target(e *entry, frag string) convert.Link {
 }
 
 // foreign handles URLs on other hosts: only media the site stored there
-// (its CDN, WordPress.com's files host) are rewritten.
+// (its CDN, WordPress.com's files host) are rewritten, and only in the
+// upload folders the site's attachments were in.
 func (ix *Index) foreign(raw, k, frag string, keep convert.Link) convert.Link {
 	host := k[2:]
 	if i := strings.IndexByte(host, '/'); i >= 0 {
@@ -106,7 +107,7 @@ func (ix *Index) foreign(raw, k, frag string, keep convert.Link) convert.Link {
 	if e := ix.variantOf(k); e != nil {
 		return ix.target(e, frag)
 	}
-	if isFile(k) {
+	if isFile(k) && ix.inUploads(host, k[2+len(host):]) {
 		return convert.Link{Kind: convert.LinkMedia, Dest: withFrag(ix.mediaDest(raw), frag)}
 	}
 	return keep

@@ -37,6 +37,7 @@ func TestLink(t *testing.T) {
 		{"subdir", "http://ww2.example.net/wp-uploads/2010/03/Logo-150x150.png", media, "/wp-uploads/2010/03/Logo.png"},
 		{"subdir", "http://ww2.example.net/wp-uploads/2010/03/Logo-640x480.png", media, "/wp-uploads/2010/03/Logo.png"},
 		{"subdir", "http://ww2.example.net/wp-uploads/2011/01/other.png", media, "/wp-uploads/2011/01/other.png"},
+		{"subdir", "http://ww2.example.net/downloads/tool.zip", keep, "http://ww2.example.net/downloads/tool.zip"},
 		{"subdir", "http://www.example.net/benchmarks/", keep, "http://www.example.net/benchmarks/"},
 		{"subdir", "http://www.example.net", keep, "http://www.example.net"},
 		{"subdir", "http://mono.example.net/mythz_blog/", keep, "/mythz_blog/"},

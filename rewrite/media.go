@@ -28,11 +28,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	if slug := slugKey(it); slug != "" && e.owner != 0 {
 		ix.slugs[slug] = append(ix.slugs[slug], idx)
 	}
-	if u, ok := splitURL(file); ok && u.host != "" {
-		if _, known := ix.media[normHost(u.host)]; !known {
-			ix.media[normHost(u.host)] = ""
-		}
-	}
+	ix.learnUploads(file, it.MetaValue("_wp_attached_file"))
 	ix.putURL(file, idx)
 	meta := readAttachmentMeta(it.MetaValue("_wp_attachment_metadata"))
 	names := append(meta.sizes, meta.original, unscaled(fileName(file)))
@@ -63,6 +59,48 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	for _, q := range ix.queryForms(it.ID, "attachment") {
 		ix.putKey(q, idx)
 	}
+}
+
+// learnUploads records the host of an attachment file as a media host and
+// the uploads folder the file is in ("/wp-uploads/" for
+// ".../wp-uploads/2010/03/x.png" with _wp_attached_file "2010/03/x.png"), so
+// that other files there are known to be the site's uploads.
+func (ix *Index) learnUploads(file, attached string) {
+	u, ok := splitURL(file)
+	if !ok || u.host == "" {
+		return
+	}
+	h := normHost(u.host)
+	if _, known := ix.media[h]; !known {
+		ix.media[h] = ""
+	}
+	p := cleanPath(decodePath(u.path))
+	root := p[:strings.LastIndexByte(p, '/')+1]
+	if a := strings.Trim(attached, "/"); a != "" && strings.HasSuffix(p, "/"+a) {
+		root = p[:len(p)-len(a)]
+	} else if m := yearMonthRE.FindStringIndex(root); m != nil {
+		root = root[:m[0]+1]
+	}
+	for _, r := range ix.roots[h] {
+		if r == root {
+			return
+		}
+	}
+	ix.roots[h] = append(ix.roots[h], strings.Clone(root))
+}
+
+// yearMonthRE matches the "/2012/02/" folders of uploads.
+var yearMonthRE = regexp.MustCompile(`/\d{4}/\d{2}/$`)
+
+// inUploads reports whether a key path on a media host is in one of the
+// upload folders its attachments showed.
+func (ix *Index) inUploads(host, p string) bool {
+	for _, r := range ix.roots[host] {
+		if strings.HasPrefix(p, r) {
+			return true
+		}
+	}
+	return false
 }
 
 // mediaDirs returns the folder URLs (ending in "/") of the attachment file

@@ -407,11 +407,22 @@ func (ix *Index) Aliases(id int64) []string {
 	}
 	var out []string
 	for _, o := range ix.entries[idx].old {
-		if o.via == ViaAlias {
+		if o.via == ViaAlias && ix.owns(idx, o.path) {
 			out = append(out, o.path)
 		}
 	}
 	return out
+}
+
+// owns reports whether the old path leads to the entry, not to another page
+// that took it over (an old slug reused by a newer post).
+func (ix *Index) owns(idx int32, p string) bool {
+	k, _, ok := ix.site.key(p)
+	if !ok {
+		return false
+	}
+	i, found := ix.keys[maphash.String(ix.seed, k)]
+	return !found || i == idx
 }
 
 // decodeAlias percent-decodes a path to NFC Unicode, keeping the raw path

@@ -70,13 +70,14 @@ func (ix *Index) WriteNginx(w io.Writer) error {
 	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit. Include in http {}; in server {}:")
 	fmt.Fprintln(bw, "#   if ($wpexit_redirect) { return 301 $wpexit_redirect; }")
 	fmt.Fprintln(bw, "#   if ($wpexit_redirect_temp) { return 302 $wpexit_redirect_temp; }")
+	rules := ix.rules()
 	for _, temp := range []bool{false, true} {
 		name := "$wpexit_redirect"
 		if temp {
 			name += "_temp"
 		}
 		fmt.Fprintf(bw, "map $request_uri %s {\n    default \"\";\n", name)
-		for _, r := range ix.rules() {
+		for _, r := range rules {
 			if (r.status == 302) != temp {
 				continue
 			}

@@ -94,4 +94,13 @@ func TestAliases(t *testing.T) {
 	if a := ix.Aliases(404); a != nil {
 		t.Errorf("unknown id aliases = %q", a)
 	}
+	f2 := newFixture("http://everet.example")
+	f2.post(1, "post", "new", "http://everet.example/a/new/", "2012-05-06", wxr.Meta{Key: "_wp_old_slug", Value: "taken"})
+	f2.post(2, "post", "taken", "http://everet.example/a/taken/", "2012-05-07")
+	if a := f2.index(Options{}).Aliases(1); len(a) != 0 {
+		t.Errorf("alias taken by another page's url = %q, want none", a)
+	}
+	if a := ix.Aliases(404); a != nil {
+		t.Errorf("unknown id aliases = %q", a)
+	}
 }

@@ -23,9 +23,15 @@ type netlifyRule struct {
 // one of them applies only to some visitors, so it never proves coverage.
 var netlifyConditions = map[string]bool{"Country": true, "Language": true, "Role": true, "Cookie": true}
 
-// parseNetlify reads a _redirects file. Lines it cannot read become
-// warnings; conditional rules are dropped.
+// parseNetlify reads a _redirects file into a rule set.
 func parseNetlify(name, text string) (ruleSet, []string) {
+	rules, warns := netlifyRules(name, text)
+	return newNetlifySet(rules), warns
+}
+
+// netlifyRules reads the rules of a _redirects file. Lines it cannot read
+// become warnings; conditional rules are dropped.
+func netlifyRules(name, text string) ([]netlifyRule, []string) {
 	var rules []netlifyRule
 	var warns []string
 	for i, line := range strings.Split(text, "\n") {
@@ -44,11 +50,16 @@ func parseNetlify(name, text string) (ruleSet, []string) {
 			rules = append(rules, r)
 		}
 	}
+	return rules, warns
+}
+
+// newNetlifySet indexes rules, tried in order, as one set.
+func newNetlifySet(rules []netlifyRule) ruleSet {
 	idx := newRuleIndex()
 	for i, r := range rules {
 		idx.add(i, r.key())
 	}
-	return ruleSet{format: "netlify", match: func(t target) (hop, bool) { return matchNetlify(rules, idx, t) }}, warns
+	return ruleSet{format: "netlify", match: func(t target) (hop, bool) { return matchNetlify(rules, idx, t) }}
 }
 
 // key files the rule in the index: a literal path (with its one literal

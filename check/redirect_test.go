@@ -2,6 +2,7 @@ package check
 
 import (
 	"context"
+	"strings"
 	"testing"
 )
 
@@ -161,4 +162,59 @@ func TestFormatsOption(t *testing.T) {
 		t.Fatal(err)
 	}
 	assertVerdicts(t, res, rows)
+}
+
+func TestNetlifyTOML(t *testing.T) {
+	site := map[string]string{}
+	for k, v := range hugoSite {
+		site[k] = v
+	}
+	site["netlify.toml"] = `[build]
+  publish = "public" # not a redirect
+
+[[redirects]]
+  from = "/"
+  to = "/2012/02/14/hello/"
+  status = 301
+  query = {p = "12"}
+
+[[redirects]]
+  from = "/"
+  to = "/about/"
+  [redirects.query]
+    page_id = "3"
+
+[[redirects]]
+  from = "/geo/"
+  to = "/about/"
+  conditions = {Country = ["de"]}
+
+[[redirects]]
+  from = "https://old.example.com/*"
+  to = "/about/"
+
+[[redirects]]
+  from = "/b/*"
+  to = "/a/:splat"
+
+[[redirects]]
+  from = "/bad/"
+  to = 12
+`
+	site["static/_redirects"] = "/a/* /notes/:splat 301\n" // applied before netlify.toml
+	tests := []struct{ path, want string }{
+		{"/?p=12", ""},
+		{"/?page_id=3", ""},
+		{"/geo/", reasonNothing},
+		{"/b/plain/", ""}, // netlify.toml, then _redirects: one chain
+		{"/bad/", reasonNothing},
+	}
+	res, err := Site(context.Background(), mapFS(site), oldURLs(tests), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertVerdicts(t, res, tests)
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "netlify.toml:31: to: want a string") {
+		t.Errorf("warnings %q, want the one for `to = 12`", res.Warnings)
+	}
 }

@@ -17,9 +17,13 @@ type ruleFile struct {
 
 // loadRules reads the redirect files that exist, then every *.conf outside
 // the skipped top-level directories that holds an nginx map over the request
-// URI, and adds their rules to r. Missing files are no error.
+// URI, and adds their rules to r. Netlify rules from _redirects and
+// netlify.toml form one set, in that order, as Netlify applies them.
+// Missing files are no error.
 func loadRules(fsys fs.FS, r *resolver, files []ruleFile, opts Options, skip []string) ([]string, error) {
 	var warns []string
+	var netlify []netlifyRule
+	sawNetlify := false
 	for _, f := range files {
 		if !opts.format(f.format) {
 			continue
@@ -31,13 +35,25 @@ func loadRules(fsys fs.FS, r *resolver, files []ruleFile, opts Options, skip []s
 		if err != nil {
 			return nil, fmt.Errorf("read %s: %w", f.name, err)
 		}
-		parse := parseNetlify
-		if f.format == "apache" {
-			parse = parseApache
+		var w []string
+		switch {
+		case f.format == "apache":
+			var set ruleSet
+			set, w = parseApache(f.name, string(b))
+			r.sets = append(r.sets, set)
+		case path.Ext(f.name) == ".toml":
+			var rules []netlifyRule
+			rules, w = netlifyTOMLRules(f.name, string(b))
+			netlify, sawNetlify = append(netlify, rules...), true
+		default:
+			var rules []netlifyRule
+			rules, w = netlifyRules(f.name, string(b))
+			netlify, sawNetlify = append(netlify, rules...), true
 		}
-		set, w := parse(f.name, string(b))
-		r.sets = append(r.sets, set)
 		warns = append(warns, w...)
+	}
+	if sawNetlify {
+		r.sets = append(r.sets, newNetlifySet(netlify))
 	}
 	if !opts.format("nginx") {
 		return warns, nil

@@ -34,6 +34,7 @@ func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result
 	}
 	files := []ruleFile{
 		{name: path.Join(cfg.staticDir, "_redirects"), format: "netlify"},
+		{name: "netlify.toml", format: "netlify"},
 		{name: path.Join(cfg.staticDir, ".htaccess"), format: "apache"},
 	}
 	w, err := loadRules(fsys, r, files, opts, []string{"public", "resources", "node_modules", "themes", cfg.contentDir, ".git"})

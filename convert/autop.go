@@ -116,41 +116,6 @@ func setAside(s string, kept *[]string) string {
 // restoreAside puts the elements set aside back.
 func restoreAside(s string, kept []string) string { return restoreHeld(s, asideMark, kept) }
 
-// restoreHeld replaces each placeholder "<pre>" mark N mark "</pre>" with
-// held[N]. It finds a placeholder by its marks alone, so markup broken
-// around it (an unclosed tag swallowing its "<pre>") cannot hide it.
-func restoreHeld(s, mark string, held []string) string {
-	if len(held) == 0 || !strings.Contains(s, mark) {
-		return s
-	}
-	b := make([]byte, 0, len(s)+len(s)/2)
-	for {
-		i := strings.Index(s, mark)
-		if i < 0 {
-			return string(append(b, s...))
-		}
-		rest := s[i+len(mark):]
-		k := strings.Index(rest, mark)
-		n, err := strconv.Atoi(rest[:max(k, 0)])
-		if k < 0 || err != nil || n < 0 || n >= len(held) {
-			b = append(b, s[:i]...) // a stray mark: drop it
-			s = rest
-			continue
-		}
-		b = append(b, s[:i]...)
-		b = trimSuffixBytes(b, "<pre>")
-		b = append(b, held[n]...)
-		s = strings.TrimPrefix(rest[k+len(mark):], "</pre>")
-	}
-}
-
-func trimSuffixBytes(b []byte, suffix string) []byte {
-	if len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix {
-		return b[:len(b)-len(suffix)]
-	}
-	return b
-}
-
 // markBlocks puts a blank line before every opening block tag and after
 // every closing one, hides newlines inside tags and comments, writes every
 // <br> as "<br />", and turns two <br> in a row into a blank line.

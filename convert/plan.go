@@ -32,9 +32,10 @@ type Plan struct {
 // first pass so that a child listed before its parent still nests.
 type Planner struct {
 	opts  Options
-	nodes map[int64]node  // learned items: type, slug segment, parent
-	used  map[uint64]bool // hashes of the folded base names given out so far
-	fold  cases.Caser     // case folding for base names; not safe for concurrent use
+	nodes map[int64]node    // learned items: type, slug segment, parent
+	used  map[uint64]bool   // hashes of the folded base names given out so far
+	fold  cases.Caser       // case folding for base names; not safe for concurrent use
+	skips map[string]string // post type -> its "not a page" reason, shared by every plan
 }
 
 // node is what the planner remembers of an item to build its children's
@@ -47,7 +48,7 @@ type node struct {
 
 // NewPlanner returns a Planner for one site.
 func NewPlanner(opts Options) *Planner {
-	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}, fold: cases.Fold()}
+	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}, fold: cases.Fold(), skips: map[string]string{}}
 	for _, b := range reservedBase {
 		p.used[foldName(p.fold, b)] = true
 	}
@@ -76,7 +77,7 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	}
 	pl := Plan{ID: it.ID, Type: itemType(it), URL: permalinkPath(it.Link)}
 	if !isPageType(pl.Type) {
-		pl.Skip = "not a page: " + pl.Type
+		pl.Skip = p.notPage(pl.Type)
 		return pl
 	}
 	pl.Draft, pl.Skip = statusPolicy(it.Status, it.Password, p.opts)
@@ -112,6 +113,17 @@ func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
 	base := withSuffix(stem, n)
 	p.used[foldName(p.fold, base)] = true
 	return dir + "/" + base, n > 1
+}
+
+// notPage is the skip reason of a post type that is not a page. One string
+// per type serves every plan, which the caller may keep for a whole run.
+func (p *Planner) notPage(typ string) string {
+	r, ok := p.skips[typ]
+	if !ok {
+		r = "not a page: " + typ
+		p.skips[typ] = r
+	}
+	return r
 }
 
 // place returns the folder (relative to content/) and the file stem of an

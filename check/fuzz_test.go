@@ -29,6 +29,7 @@ func FuzzRules(f *testing.F) {
 	f.Add("RewriteCond %{QUERY_STRING} ^p=([0-9]+)$ [NC,OR]\nRewriteRule ^(.*)$ /%1/$1\\%? [R=301,L]\nRedirect gone /x\n")
 	f.Add("---\nurl: /x/\naliases: [a, /b]\n---\n")
 	f.Add("+++\ntitle = \"x\"\n[a.b]\nc = [1, \"2\",\n]\n+++\n")
+	f.Add("[[redirects]]\nfrom = \"/\"\nto = \"/x/\"\nquery = {p = \"1\"}\n[redirects.query]\nq = \":id\"\n")
 	f.Fuzz(func(t *testing.T, text string) {
 		sets := []ruleSet{}
 		for _, parse := range []func(string, string) (ruleSet, []string){parseNetlify, parseNginx, parseApache} {
@@ -40,6 +41,8 @@ func FuzzRules(f *testing.F) {
 				s.match(parseTarget(p))
 			}
 		}
+		rules, _ := netlifyTOMLRules("netlify.toml", text)
+		newNetlifySet(rules).match(parseTarget("/?p=1"))
 		_, _ = parseTOML(text)
 		_, _ = readFrontMatter([]byte(text))
 	})

@@ -11,9 +11,9 @@ import (
 // Site checks the old URLs against a Hugo source tree: the URLs its content
 // files will be served at (front matter url, aliases and slug, hugo.toml
 // permalinks), taxonomy and section pages with their feeds, files under
-// static/ and page bundles, and the redirect rules in static/_redirects,
-// static/.htaccess and any nginx *.conf holding a map over $request_uri or
-// $uri. A URL with a query (/?p=12) needs a rule that matches its query:
+// static/ and page bundles (disableKinds honoured), and the redirect rules
+// in static/_redirects with netlify.toml, static/.htaccess and any nginx
+// *.conf holding a map over $request_uri or $uri. A URL with a query (/?p=12) needs a rule that matches its query:
 // a static host would answer the bare path with the wrong page. Redirects
 // are followed (within one file format) up to Options.MaxRedirects; a
 // target on another host than baseURL's and Options.Hosts is missing.

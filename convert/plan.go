@@ -36,6 +36,7 @@ type Planner struct {
 	used  map[uint64]bool   // hashes of the folded base names given out so far
 	fold  cases.Caser       // case folding for base names; not safe for concurrent use
 	skips map[string]string // post type -> its "not a page" reason, shared by every plan
+	types map[string]string // post type -> one copy of its name, shared by every plan
 }
 
 // node is what the planner remembers of an item to build its children's
@@ -48,7 +49,7 @@ type node struct {
 
 // NewPlanner returns a Planner for one site.
 func NewPlanner(opts Options) *Planner {
-	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}, fold: cases.Fold(), skips: map[string]string{}}
+	p := &Planner{opts: opts, nodes: map[int64]node{}, used: map[uint64]bool{}, fold: cases.Fold(), skips: map[string]string{}, types: map[string]string{}}
 	for _, b := range reservedBase {
 		p.used[foldName(p.fold, b)] = true
 	}
@@ -75,7 +76,7 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	if it == nil {
 		return Plan{Skip: "no item"}
 	}
-	pl := Plan{ID: it.ID, Type: itemType(it), URL: permalinkPath(it.Link)}
+	pl := Plan{ID: it.ID, Type: p.intern(itemType(it)), URL: permalinkPath(it.Link)}
 	if !isPageType(pl.Type) {
 		pl.Skip = p.notPage(pl.Type)
 		return pl
@@ -124,6 +125,16 @@ func (p *Planner) notPage(typ string) string {
 		p.skips[typ] = r
 	}
 	return r
+}
+
+// intern returns one shared copy of a post type's name, so that plans kept
+// for a whole run do not each hold their own.
+func (p *Planner) intern(typ string) string {
+	if s, ok := p.types[typ]; ok {
+		return s
+	}
+	p.types[typ] = typ
+	return typ
 }
 
 // place returns the folder (relative to content/) and the file stem of an

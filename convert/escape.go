@@ -256,7 +256,7 @@ func mdBlankLine(s string) bool {
 // lines collapsed, all outside code blocks (whose bytes are kept); then the
 // reference definitions, our own shortcodes restored, one final newline.
 func mdFinish(s string, refs []string) string {
-	lines := strings.Split(s, "\n")
+	lines := mdListEnds(strings.Split(s, "\n"))
 	var b strings.Builder
 	b.Grow(len(s) + 64*len(refs))
 	inCode, blanks, prev := false, 0, ""
@@ -299,6 +299,38 @@ func mdFinish(s string, refs []string) string {
 	return strings.ReplaceAll(out, mdSC, "{{") + "\n"
 }
 
+// mdRule matches the thematic break we write.
+var mdRule = regexp.MustCompile(`^ *(\* *){3,}$`)
+
+// mdListEnds turns each mdListEnd line that stands between two lists into
+// an empty HTML comment, which keeps Markdown from merging them, and drops
+// the others (a list that rendered as something else).
+func mdListEnds(lines []string) []string {
+	unquote := func(l string) string { return l[len(mdQuotePrefix.FindString(l)):] }
+	blank := func(l string) bool { return strings.TrimSpace(unquote(l)) == "" }
+	for i, l := range lines {
+		if !strings.Contains(l, mdListEnd) {
+			continue
+		}
+		j, k := i-1, i+1
+		for j >= 0 && blank(lines[j]) {
+			j--
+		}
+		for k < len(lines) && blank(lines[k]) {
+			k++
+		}
+		keep := strings.TrimSpace(unquote(l)) == mdListEnd && j >= 0 && k < len(lines) &&
+			mdListLine.MatchString(unquote(lines[j])) && mdListMarker.MatchString(unquote(lines[k])) &&
+			!mdRule.MatchString(unquote(lines[k]))
+		if keep {
+			lines[i] = strings.Replace(l, mdListEnd, "<!-- -->", 1)
+		} else {
+			lines[i] = strings.TrimRight(strings.ReplaceAll(l, mdListEnd, ""), " ")
+		}
+	}
+	return lines
+}
+
 // mdAfterBreak drops the spaces a line after a hard break has beyond the
 // indentation of the line before (they are text the break was followed by,
 // not indentation; Markdown would drop them anyway).
@@ -306,15 +338,35 @@ func mdAfterBreak(prev, line string) string {
 	if !strings.HasSuffix(prev, `\`) && !strings.HasSuffix(prev, "  ") {
 		return line
 	}
+	quote := mdQuotePrefix.FindString(line)
+	if mdQuotePrefix.FindString(prev) != quote {
+		return line
+	}
+	prev, line = prev[len(quote):], line[len(quote):]
 	indent := len(prev) - len(strings.TrimLeft(prev, " "))
 	if m := mdListMarker.FindString(prev); m != "" {
 		indent = len(m)
 	}
 	if lead := len(line) - len(strings.TrimLeft(line, " ")); lead > indent {
-		return line[:indent] + line[lead:]
+		line = line[:indent] + line[lead:]
 	}
-	return line
+	at := min(indent, len(line))
+	if mdBlockStart.MatchString(line[at:]) {
+		if line[at] == '1' {
+			at++
+		}
+		line = line[:at] + `\` + line[at:]
+	}
+	return quote + line
 }
+
+// mdQuotePrefix matches the blockquote markers starting a line.
+var mdQuotePrefix = regexp.MustCompile(`^(?: {0,3}> ?)*`)
+
+// mdBlockStart matches the start of a line that would interrupt a
+// paragraph (a list, a heading, a quote, a fence). The library decides escapes before the spaces after
+// a hard break are dropped, so it misses these.
+var mdBlockStart = regexp.MustCompile("^(1[.)]|[-+*]|#{1,6})( |$)|^(>|```|~~~)")
 
 // mdListMarker matches the marker of a list item line, with its indentation
 // and the space after it.
@@ -322,7 +374,7 @@ var mdListMarker = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)]) `)
 
 // mdNestedStart matches the first line of a list or code block nested in
 // a list item.
-var mdNestedStart = regexp.MustCompile(`^ +([-*+]|[0-9]{1,9}[.)])( |$)|^ +` + mdCodeOpen)
+var mdNestedStart = regexp.MustCompile(`^ +([-*+]|0{0,8}1[.)]) |^ +` + mdCodeOpen)
 
 // mdListLine matches a line of a list item.
 var mdListLine = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)])( |$)|^ +[^ ]`)
@@ -334,11 +386,20 @@ func mdTightNext(prev, next string) bool {
 	return prev != "" && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
 }
 
+// mdHeading matches an ATX heading line; mdSpaces a run of spaces.
+var (
+	mdHeading = regexp.MustCompile(`^#{1,6} `)
+	mdSpaces  = regexp.MustCompile(`  +`)
+)
+
 // mdTidyLine tidies one line outside code. A line ending in two spaces is
 // the library's hard break: a backslash when text follows (two spaces
 // after a literal backslash, see below), nothing at the end of a block.
 func mdTidyLine(line string, textFollows bool) string {
 	line = mdDashRun(mdNeutralizeText(line))
+	if mdHeading.MatchString(line) && !strings.Contains(line, "`") {
+		line = mdSpaces.ReplaceAllString(line, " ") // a <br> in a heading leaves two
+	}
 	trimmed := strings.TrimRight(line, " \t")
 	if strings.Trim(trimmed, " \t>") == "" {
 		return strings.TrimRight(trimmed, " \t")

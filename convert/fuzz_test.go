@@ -18,7 +18,7 @@ import (
 // md(render(md(x))) == md(x).
 //
 // Stability is checked on valid UTF-8 only (html.Parse keeps invalid bytes
-// that goldmark replaces) and outside mdUnstable's documented cases.
+// that goldmark replaces) and on pages without raw HTML (mdUnstable).
 func FuzzConvert(f *testing.F) {
 	files, _ := filepath.Glob("testdata/markdown/*.html")
 	for _, file := range files {
@@ -48,7 +48,7 @@ func FuzzConvert(f *testing.F) {
 		if err != nil {
 			t.Fatalf("hugo would fail: %v\nbody:\n%s", err, body)
 		}
-		if !utf8.ValidString(s) || mdUnstable(s) {
+		if !utf8.ValidString(s) || mdUnstable(page.Notes) {
 			return
 		}
 		again, _, err := c.markdown(rendered)
@@ -61,8 +61,17 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// mdUnstable reports the inputs whose Markdown is known not to survive a
-// round trip through Hugo, so stability is not checked for them:
-func mdUnstable(s string) bool {
+// mdUnstable reports the pages whose Markdown is not expected to survive a
+// round trip, so stability is not checked for them: pages keeping raw HTML.
+// Raw HTML is the input's own markup passed through html.Parse and
+// html.Render; for malformed nesting ("<em><span><p>") a second parse of
+// the rendered page builds a different tree, and that is the parser's
+// business, not the Markdown's.
+func mdUnstable(notes []Note) bool {
+	for _, n := range notes {
+		if n.Kind == "raw-html" {
+			return true
+		}
+	}
 	return false
 }

@@ -112,6 +112,9 @@ func mdRenderLink(ctx converter.Context, w converter.Writer, n *html.Node) conve
 	if !ok || href == "" {
 		return mdRenderAnchor(ctx, w, n)
 	}
+	if mdHasBlock(n, false) {
+		return mdRenderRawBlock(ctx, w, n) // a link around a list, code, a table
+	}
 	var buf bytes.Buffer
 	ctx.RenderChildNodes(ctx.WithValue("is_inside_link", true), &buf, n)
 	before, content, after := mdSplitSpace(buf.String())

@@ -37,6 +37,7 @@ const (
 	mdCodeOpen  = "\x03" // start of a fenced code block (on its fence line)
 	mdCodeClose = "\x04" // end of a fenced code block (on its fence line)
 	mdRawAttr   = "\x05" // brackets a placeholder in a raw HTML attribute
+	mdListEnd   = "\x06" // between two lists (mdSeparateLists)
 )
 
 // mdStateKey finds the per-conversion state in a converter.Context.
@@ -93,6 +94,7 @@ func (c *Converter) newMarkdown() *converter.Converter {
 			commonmark.WithHorizontalRule("* * *"),
 			commonmark.WithLinkEmptyHrefBehavior(commonmark.LinkBehaviorSkip),
 			commonmark.WithLinkEmptyContentBehavior(commonmark.LinkBehaviorSkip),
+			commonmark.WithListEndComment(false), // mdSeparateLists does it
 		),
 		table.NewTablePlugin(
 			table.WithNewlineBehavior(table.NewlineBehaviorPreserve),
@@ -143,6 +145,7 @@ func mdRegister(conv *converter.Converter) {
 	conv.Register.RendererFor("blockquote", block, mdRenderBlockquote, early)
 	conv.Register.RendererFor("br", inline, mdRenderBreak, early)
 	conv.Register.RendererFor(mdMoreTag, block, mdRenderMore, early)
+	conv.Register.RendererFor(mdListEndTag, block, mdRenderListEnd, early)
 	for _, tag := range mdRawBlockTags {
 		conv.Register.RendererFor(tag, block, mdRenderRawBlock, early)
 	}

@@ -160,7 +160,8 @@ func mdInCell(n *html.Node) bool {
 func mdRenderBlockquote(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	var buf bytes.Buffer
 	ctx.RenderChildNodes(ctx, &buf, n)
-	content := strings.TrimSpace(buf.String())
+	// escapes are decided now, while a line of the quote starts its line
+	content := strings.TrimSpace(string(ctx.UnEscapeContent(buf.Bytes())))
 	if content == "" {
 		return converter.RenderSuccess
 	}

@@ -19,16 +19,65 @@ import (
 const mdMoreTag = "wpexit-more"
 
 // mdPrepare adjusts the parsed document before conversion: each
-// <!--more …--> comment becomes a mdMoreTag element; other comments are
-// left for the base plugin to drop.
+// <!--more …--> comment becomes a mdMoreTag element (other comments are
+// left for the base plugin to drop), and text and attributes lose the
+// control characters character references could bring back (mdSanitize).
 func mdPrepare(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.CommentNode && strings.HasPrefix(strings.TrimSpace(c.Data), "more") {
-			c.Type, c.Data, c.Attr = html.ElementNode, mdMoreTag, nil
+		switch c.Type {
+		case html.CommentNode:
+			if strings.HasPrefix(strings.TrimSpace(c.Data), "more") {
+				c.Type, c.Data, c.Attr = html.ElementNode, mdMoreTag, nil
+			}
+			continue
+		case html.TextNode:
+			c.Data = mdSanitize(c.Data)
 			continue
 		}
+		for i := range c.Attr {
+			c.Attr[i].Val = mdSanitize(c.Attr[i].Val)
+		}
 		mdPrepare(c)
+		mdSeparateLists(c)
 	}
+}
+
+// mdListEndTag stands between two adjacent lists.
+const mdListEndTag = "wpexit-listend"
+
+// mdSeparateLists puts a mdListEndTag after list n when another list
+// follows it: Markdown would merge two lists written one after the other.
+func mdSeparateLists(n *html.Node) {
+	if !mdIsList(n) {
+		return
+	}
+	next := n.NextSibling
+	for next != nil && (next.Type == html.CommentNode || (next.Type == html.TextNode && strings.TrimSpace(next.Data) == "")) {
+		next = next.NextSibling
+	}
+	if next != nil && mdIsList(next) && n.Parent != nil {
+		n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
+	}
+}
+
+// mdIsList reports whether n is a list with an item that has text.
+func mdIsList(n *html.Node) bool {
+	if n.Type != html.ElementNode || (n.Data != "ul" && n.Data != "ol") {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.Data == "li" && strings.TrimSpace(dom.CollectText(c)) != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// mdRenderListEnd writes mdListEnd on its own line; mdFinish makes it an
+// empty HTML comment if it still stands between two lists.
+func mdRenderListEnd(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	w.WriteString("\n\n" + mdListEnd + "\n\n")
+	return converter.RenderSuccess
 }
 
 // mdRenderMore writes Hugo's summary divider on its own line.

@@ -113,6 +113,10 @@ func mdInline(tag string) bool {
 // <del>/<s>/<strike> as ~~…~~, or as HTML where the delimiters would not
 // work.
 func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if mdHasBlock(n, false) {
+		ctx.RenderChildNodes(ctx, w, n) // no Markdown emphasis over lists, code, tables
+		return converter.RenderSuccess
+	}
 	var buf bytes.Buffer
 	ctx.RenderChildNodes(ctx, &buf, n)
 	before, content, after := mdSplitSpace(buf.String())
@@ -166,7 +170,8 @@ func mdFlanks(text string, p, q int) bool {
 	bare := strings.ReplaceAll(text, "\a", "") // the library's escape markers
 	first, _ := utf8.DecodeRuneInString(bare)
 	last, _ := utf8.DecodeLastRuneInString(bare)
-	return (mdClass(first) != mdPunct || p != mdOther) && (mdClass(last) != mdPunct || q != mdOther)
+	f, l := mdClass(first), mdClass(last)
+	return f != mdSpace && l != mdSpace && (f != mdPunct || p != mdOther) && (l != mdPunct || q != mdOther)
 }
 
 // mdEmphasisTag names the kind of emphasis an element is: "strong", "em",
@@ -181,4 +186,25 @@ func mdEmphasisTag(name string) string {
 		return "del"
 	}
 	return ""
+}
+
+// mdBlockTags cannot be inside emphasis or a link in Markdown.
+var mdBlockTags = map[string]bool{
+	"pre": true, "ul": true, "ol": true, "table": true, "blockquote": true, "hr": true, "figure": true,
+	"dl": true, "iframe": true, "video": true, "audio": true, "h1": true, "h2": true, "h3": true,
+	"h4": true, "h5": true, "h6": true, mdMoreTag: true, mdListEndTag: true, "details": true, "object": true, "embed": true,
+}
+
+// mdHasBlock reports whether n holds an element of mdBlockTags, or with
+// paragraphs set, any block element at all.
+func mdHasBlock(n *html.Node, paragraphs bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if mdBlockTags[c.Data] || (paragraphs && !mdInline(c.Data) && c.Data != "br" && c.Data != "img") || mdHasBlock(c, paragraphs) {
+			return true
+		}
+	}
+	return false
 }

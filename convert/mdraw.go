@@ -122,6 +122,10 @@ func mdRenderRawBlock(ctx converter.Context, w converter.Writer, n *html.Node) c
 // mdRenderRawInline keeps n's tag (title attribute only) around its
 // content as Markdown.
 func mdRenderRawInline(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+	if mdHasBlock(n, true) {
+		ctx.RenderChildNodes(ctx, w, n) // an inline tag cannot wrap blocks
+		return converter.RenderSuccess
+	}
 	var buf bytes.Buffer
 	ctx.RenderChildNodes(ctx, &buf, n)
 	before, content, after := mdSplitSpace(buf.String())

@@ -26,6 +26,7 @@ type Index struct {
 	home    string // home URL as the export gives it
 	seed    maphash.Seed
 	keys    map[uint64]int32 // hash of a normalised URL → entries index
+	weak    map[uint64]bool  // keys held by a weak claim
 	byID    map[int64]int32
 	entries []entry
 	media   map[string]string   // hosts that served the site's uploads → path prefix on the new site
@@ -67,6 +68,7 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		site:  site{hosts: map[string]bool{}},
 		seed:  maphash.MakeSeed(),
 		keys:  map[uint64]int32{},
+		weak:  map[uint64]bool{},
 		byID:  map[int64]int32{},
 		media: map[string]string{},
 		slugs: map[string][]int32{},
@@ -153,23 +155,23 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 		class = ClassPage
 	}
 	idx := ix.newEntry(e)
-	ix.putURL(it.Link, idx)
+	ix.putURL(it.Link, idx, strong)
 	if p := ix.pathOf(it.Link); p != "" && !ix.isHome(p) && !sameKey(ix, p, plan.URL) {
 		ix.addOld(idx, oldPage(p, class))
 	}
-	if ix.putURL(it.GUID, idx) {
+	if ix.putURL(it.GUID, idx, weak) {
 		if p := ix.pathOf(it.GUID); p != "" && !ix.isHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
 			ix.addOld(idx, oldPage(p, class))
 		}
 	}
 	for _, q := range ix.queryForms(it.ID, typ) {
-		ix.putKey(q, idx)
+		ix.putKey(q, idx, strong)
 	}
 	if q := ix.nameForm(it, typ); q != "" {
-		ix.putKey(q, idx)
+		ix.putKey(q, idx, strong)
 	}
 	for _, o := range oldSlugLinks(it) {
-		ix.putURL(o, idx)
+		ix.putURL(o, idx, weak)
 		if p := ix.pathOf(o); p != "" && !ix.isHome(p) {
 			ix.addOld(idx, oldPage(p, class))
 		}
@@ -306,9 +308,17 @@ func (ix *Index) intern(s string) string {
 	return s
 }
 
+// Claims on a URL: an item's current link, its query and name forms and its
+// file are strong; guids, old slugs, size variants and predictions are weak,
+// and give way to a strong claim of another item whatever the order.
+const (
+	weak   = false
+	strong = true
+)
+
 // putURL records raw (when it is one of the site's URLs, or media on another
 // host) for the entry; it reports whether raw is on the site's hosts.
-func (ix *Index) putURL(raw string, idx int32) bool {
+func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
 	k, _, ok := ix.site.key(raw)
 	if !ok || raw == "" {
 		return false
@@ -316,16 +326,28 @@ func (ix *Index) putURL(raw string, idx int32) bool {
 	if strings.HasPrefix(k, "//") && ix.entries[idx].kind == convert.LinkPage {
 		return false // a page's guid on another site says nothing about this one
 	}
-	ix.putKey(k, idx)
+	ix.putKey(k, idx, claim)
 	return !strings.HasPrefix(k, "//")
 }
 
-// putKey maps k to the entry unless an earlier item holds it; a published
-// page takes a URL over from a draft (duplicate ids in damaged exports).
-func (ix *Index) putKey(k string, idx int32) {
+// putKey maps k to the entry unless an earlier item holds it: a strong
+// claim takes a URL over from a weak one, and a published page from a draft
+// (duplicate ids in damaged exports).
+func (ix *Index) putKey(k string, idx int32, claim bool) {
 	h := maphash.String(ix.seed, k)
-	if old, taken := ix.keys[h]; !taken || ix.entries[old].draft && !ix.entries[idx].draft {
-		ix.keys[h] = idx
+	old, taken := ix.keys[h]
+	switch {
+	case !taken:
+	case claim && ix.weak[h]:
+	case ix.entries[old].draft && !ix.entries[idx].draft:
+	default:
+		return
+	}
+	ix.keys[h] = idx
+	if claim {
+		delete(ix.weak, h)
+	} else {
+		ix.weak[h] = true
 	}
 }
 

@@ -29,7 +29,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 		ix.slugs[slug] = append(ix.slugs[slug], idx)
 	}
 	ix.learnUploads(file, it.MetaValue("_wp_attached_file"))
-	ix.putURL(file, idx)
+	ix.putURL(file, idx, strong)
 	meta := readAttachmentMeta(it.MetaValue("_wp_attachment_metadata"))
 	names := append(meta.sizes, meta.original, unscaled(fileName(file)))
 	if meta.file != "" {
@@ -41,23 +41,23 @@ func (ix *Index) addMedia(it *wxr.Item) {
 				continue
 			}
 			v := dir + n
-			ix.putURL(v, idx)
+			ix.putURL(v, idx, weak)
 			if vp := ix.mediaDest(v); vp != "" && vp != dest {
 				ix.addOld(idx, oldRef{path: decodeAlias(vp), class: ClassMedia, via: ViaRedirect})
 			}
 		}
 	}
 	if it.GUID != file {
-		ix.putURL(it.GUID, idx)
+		ix.putURL(it.GUID, idx, weak)
 	}
 	if p := ix.pathOf(it.Link); p != "" {
-		ix.putURL(it.Link, idx)
+		ix.putURL(it.Link, idx, strong)
 		if !strings.HasPrefix(p, ix.site.base+"/?") {
 			ix.addOld(idx, oldRef{path: p, class: ClassMedia, via: ViaRedirect})
 		}
 	}
 	for _, q := range ix.queryForms(it.ID, "attachment") {
-		ix.putKey(q, idx)
+		ix.putKey(q, idx, strong)
 	}
 }
 

@@ -41,7 +41,7 @@ func (ix *Index) predict() {
 	}
 	for _, p := range ix.pending {
 		if k, _, ok := ix.site.key(ix.site.base + expandShape(shape, p)); ok {
-			ix.putKey(k, p.idx)
+			ix.putKey(k, p.idx, weak)
 		}
 	}
 	ix.pending = nil

@@ -34,6 +34,7 @@ func BenchmarkIndexBig(b *testing.B) {
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)
 		b.ReportMetric(float64(m.HeapInuse)/(1<<20), "heap-MB")
+		b.ReportMetric(float64(m.HeapAlloc)/(1<<20), "live-MB")
 		b.ReportMetric(float64(n), "items")
 		b.ReportMetric(float64(len(ix.OldURLs())), "old-urls")
 		if p := os.Getenv("WPEXIT_HEAP_PROFILE"); p != "" {

@@ -319,3 +319,22 @@ func TestConvertProgress(t *testing.T) {
 		}
 	}
 }
+
+func TestConvertIntoExistingSite(t *testing.T) {
+	out := t.TempDir()
+	os.WriteFile(filepath.Join(out, "config.yaml"), []byte("theme: mine\n"), 0o644)
+	r := wpexit(t, nil, "convert", sample, "--out", out)
+	wantCode(t, r, 0, "convert into a site with its own config")
+	files := tree(t, out)
+	for _, f := range []string{"hugo.toml", "layouts/_default/single.html"} {
+		if _, ok := files[f]; ok {
+			t.Errorf("%s written into a site that has its own configuration", f)
+		}
+	}
+	if files["config.yaml"] != "theme: mine\n" || files[samplePosts[10]] == "" {
+		t.Errorf("want the site's config kept and the posts written; got %d files", len(files))
+	}
+	if !strings.Contains(r.stderr, "config.yaml: the site has its own configuration") {
+		t.Errorf("the summary does not say why no hugo.toml was written:\n%s", r.stderr)
+	}
+}

@@ -33,6 +33,10 @@ func writeSiteFiles(w *siteWriter, sv *survey, c convertConfig, rep *report) err
 			return err
 		}
 	}
+	if cfg := w.foreignConfig(); cfg != "" {
+		rep.keptFiles = append(rep.keptFiles, cfg+": the site has its own configuration; no hugo.toml or layouts written")
+		return nil
+	}
 	if err := siteFile(w, rep, "hugo.toml", hugoConfig(sv.channel, sv.taxonomies), true); err != nil {
 		return err
 	}
@@ -42,6 +46,26 @@ func writeSiteFiles(w *siteWriter, sv *survey, c convertConfig, rep *report) err
 		}
 	}
 	return nil
+}
+
+// hugoConfigFiles are the files and folders Hugo reads its configuration
+// from.
+var hugoConfigFiles = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json",
+	"config.toml", "config.yaml", "config.yml", "config.json", "config"}
+
+// foreignConfig returns the first Hugo configuration in the output folder
+// that wpexit did not write, or "". Such a site has its own theme and
+// settings: wpexit then adds neither hugo.toml nor layouts.
+func (w *siteWriter) foreignConfig() string {
+	if w.root == nil {
+		return ""
+	}
+	for _, name := range hugoConfigFiles {
+		if _, err := w.root.Lstat(name); err == nil && w.manifest.Files[name] == "" {
+			return name
+		}
+	}
+	return ""
 }
 
 // siteFile writes one file of the site around the content and notes it.

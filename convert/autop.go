@@ -215,8 +215,10 @@ func paragraph(chunk string, standalone func(string) bool) string {
 	trail, trailName, trailClosing := edgeTag(rest, false)
 	mid := trimBreaks(rest[:len(rest)-len(trail)])
 	if mid == "" {
-		if leadName == "p" && trailName == "p" {
-			return "" // an empty paragraph
+		if leadName == "p" && (trailName == "p" || leadClosing) {
+			// An empty paragraph, or a stray </p>: every paragraph written
+			// here is closed in its own chunk.
+			return ""
 		}
 		return lead + trail
 	}

@@ -39,6 +39,7 @@ func TestAutop(t *testing.T) {
 		{"existing p", "<p>a</p>\n<p>b</p>", "<p>a</p>\n<p>b</p>\n"},
 		{"table", "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>", "<table>\n<tr>\n<td>a</td>\n</tr>\n</table>\n"},
 		{"lone less-than", "a < b\n\nc", "<p>a < b</p>\n<p>c</p>\n"},
+		{"stray closing p dropped", "<p>a\n\n</p>\n\nb", "<p>a</p>\n<p>b</p>\n"},
 		{"empty p dropped", "a\n\n<p></p>\n\nb", "<p>a</p>\n<p>b</p>\n"},
 		{"br after a block", "<div>x</div><br />\ny<br>", "<div>x</div>\n<p>y</p>\n"},
 		{"uppercase block tag", "x<DIV>y</DIV>z", "<p>x</p>\n<DIV>y</DIV>\n<p>z</p>\n"},

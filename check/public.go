@@ -45,7 +45,7 @@ func Public(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Resu
 	if err != nil {
 		return nil, fmt.Errorf("check public: %w", err)
 	}
-	res.Warnings = warns
+	res.Warnings = append(warns, res.Warnings...)
 	return res, nil
 }
 

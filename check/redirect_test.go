@@ -218,3 +218,32 @@ func TestNetlifyTOML(t *testing.T) {
 		t.Errorf("warnings %q, want the one for `to = 12`", res.Warnings)
 	}
 }
+
+// A site that ships rules for several hosts is covered when any format
+// covers a URL, and each format that does not is named in a warning.
+func TestFormatGaps(t *testing.T) {
+	site := map[string]string{}
+	for k, v := range hugoSite {
+		site[k] = v
+	}
+	site["static/_redirects"] = "/ p=12 /2012/02/14/hello/ 301\n/ p=13 /about/ 301\n"
+	site["static/.htaccess"] = "RewriteCond %{QUERY_STRING} ^p=12$\nRewriteRule ^$ /2012/02/14/hello/? [R=301,L]\n"
+	site["nginx.conf"] = "map $request_uri $r {\n  /?p=12 /2012/02/14/hello/;\n  /?p=13 /about/;\n}\n"
+	tests := []struct{ path, want string }{{"/?p=12", ""}, {"/?p=13", ""}, {"/?p=14", reasonQuery}}
+	res, err := Site(context.Background(), mapFS(site), oldURLs(tests), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertVerdicts(t, res, tests)
+	want := "apache rules leave 1 URLs without a target that other redirect files cover (Options.Formats picks one); e.g. /?p=13: "
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
+		t.Errorf("warnings %q, want one starting %q", res.Warnings, want)
+	}
+	res, err = Site(context.Background(), mapFS(site), oldURLs(tests[:2]), Options{Formats: []string{"apache"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Missing) != 1 || res.Missing[0].Path != "/?p=13" {
+		t.Errorf("apache only: missing %v, want /?p=13", res.Missing)
+	}
+}

@@ -27,10 +27,11 @@ type resolver struct {
 	sets    []ruleSet
 	hosts   map[string]bool // hosts that are this site, www. stripped
 	maxHops int
+	gaps    map[string]*gap // format -> URLs it alone misses
 }
 
 func newResolver(hosts []string, maxHops int) *resolver {
-	r := &resolver{served: map[string]string{}, hosts: map[string]bool{}, maxHops: maxHops}
+	r := &resolver{served: map[string]string{}, hosts: map[string]bool{}, maxHops: maxHops, gaps: map[string]*gap{}}
 	for _, h := range hosts {
 		r.addHost(h)
 	}
@@ -65,21 +66,32 @@ const (
 
 // check returns "" when the old URL has a target, else why not. A URL with
 // a query needs a redirect rule that matches its query: serving the bare
-// path would answer 200 with the wrong page.
+// path would answer 200 with the wrong page. Every redirect format is
+// tried; a URL one format covers and another does not is counted in gaps.
 func (r *resolver) check(oldPath string) string {
 	t := parseTarget(oldPath)
 	if t.query == "" && r.serves(t) {
 		return ""
 	}
 	first := ""
+	covered := map[string]bool{} // format -> some file of it covers t
+	why := map[string]string{}
 	for _, set := range r.sets {
 		reason, matched := r.follow(set, t)
 		if reason == "" {
-			return ""
+			covered[set.format] = true
+			continue
+		}
+		if !covered[set.format] && why[set.format] == "" {
+			why[set.format] = reason
 		}
 		if matched && first == "" {
 			first = reason
 		}
+	}
+	if len(covered) > 0 {
+		r.noteGaps(oldPath, covered, why)
+		return ""
 	}
 	switch {
 	case first != "":
@@ -88,6 +100,41 @@ func (r *resolver) check(oldPath string) string {
 		return reasonQuery
 	}
 	return reasonNothing
+}
+
+// gap counts the URLs one redirect format leaves without a target while
+// another format covers them: the site is fine on one host and not on the
+// other.
+type gap struct {
+	count   int
+	example string // the first such URL and why
+}
+
+func (r *resolver) noteGaps(oldPath string, covered map[string]bool, why map[string]string) {
+	for _, set := range r.sets {
+		f := set.format
+		if covered[f] || why[f] == "" {
+			continue
+		}
+		g := r.gaps[f]
+		if g == nil {
+			g = &gap{example: oldPath + ": " + why[f]}
+			r.gaps[f] = g
+		}
+		g.count++
+		why[f] = "" // once per URL
+	}
+}
+
+// gapWarnings describes the gaps, one line per format, in format order.
+func (r *resolver) gapWarnings() []string {
+	var out []string
+	for _, f := range []string{"netlify", "nginx", "apache"} {
+		if g := r.gaps[f]; g != nil {
+			out = append(out, fmt.Sprintf("%s rules leave %d URLs without a target that other redirect files cover (Options.Formats picks one); e.g. %s", f, g.count, g.example))
+		}
+	}
+	return out
 }
 
 // follow applies the set's rules from t until a served path, a dead end or

@@ -52,8 +52,8 @@ func loadRules(fsys fs.FS, r *resolver, files []ruleFile, opts Options, skip []s
 		}
 		warns = append(warns, w...)
 	}
-	if sawNetlify {
-		r.sets = append(r.sets, newNetlifySet(netlify))
+	if sawNetlify { // first, so that reasons name the default format
+		r.sets = append([]ruleSet{newNetlifySet(netlify)}, r.sets...)
 	}
 	if !opts.format("nginx") {
 		return warns, nil
@@ -117,5 +117,7 @@ func judge(ctx context.Context, mode string, r *resolver, urls []OldURL, opts Op
 			opts.Progress(i+1, len(urls))
 		}
 	}
-	return newResult(mode, urls, reasons, opts), nil
+	res := newResult(mode, urls, reasons, opts)
+	res.Warnings = r.gapWarnings()
+	return res, nil
 }

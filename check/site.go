@@ -45,10 +45,11 @@ func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result
 	if err != nil {
 		return nil, fmt.Errorf("check site: %w", err)
 	}
+	var head []string
 	if cfgWarn != nil {
-		res.Warnings = append(res.Warnings, cfgWarn.Error())
+		head = append(head, cfgWarn.Error())
 	}
-	res.Warnings = append(append(res.Warnings, warns...), w...)
+	res.Warnings = append(append(append(head, warns...), w...), res.Warnings...)
 	return res, nil
 }
 

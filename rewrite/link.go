@@ -186,8 +186,9 @@ func (ix *Index) moved(rel string) *entry {
 }
 
 // endpointRE matches what WordPress serves below a permalink: pages of a
-// split post ("/2"), comment pages, trackback, embed and AMP endpoints.
-var endpointRE = regexp.MustCompile(`/(?:\d{1,4}|comment-page-\d+|trackback|embed|amp|page/\d+)$`)
+// split post ("/2"), comment pages, trackback, embed and AMP endpoints, and
+// the post's comment feed (which has no equivalent: the post stands in).
+var endpointRE = regexp.MustCompile(`/(?:\d{1,4}|comment-page-\d+|trackback|embed|amp|page/\d+|feed(?:/(?:rss2?|atom|rdf))?)$`)
 
 // endpoint finds the page a paginated or endpoint URL belongs to; the
 // second result is the fragment to add ("comments" for comment pages).

@@ -48,6 +48,8 @@ func TestLink(t *testing.T) {
 		{"pathinfo", "https://www.cacti.example/index.php/2011/04/%e9%a2%84%e8%a7%88/2/", page, "posts/2011-04-03-预览.md"},
 		{"pathinfo", "/index.php/2011/05/install/comment-page-2/", page, "posts/2011-05-01-install.md#comments"},
 		{"pathinfo", "/index.php/2011/05/setup/", page, "posts/2011-05-01-install.md"},
+		{"pathinfo", "/index.php/2011/05/install/feed/", page, "posts/2011-05-01-install.md"},
+		{"pathinfo", "/index.php/category/linux/feed/", keep, "/index.php/category/linux/feed/"},
 		{"pathinfo", "/index.php/2011/04/%e9%a2%84%e8%a7%88/attachment/2/", media, "/wp-content/uploads/2011/04/1.jpg"},
 		{"pathinfo", "http://www.cacti.example/wp-content/uploads/2011/04/1-300x225.jpg", media, "/wp-content/uploads/2011/04/1.jpg"},
 		{"pathinfo", "http://www.cacti.example/wp-content/uploads/2011/04/9.png", media, "/wp-content/uploads/2011/04/9.png"},

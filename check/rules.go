@@ -58,10 +58,18 @@ func loadRules(fsys fs.FS, r *resolver, files []ruleFile, opts Options, skip []s
 	if !opts.format("nginx") {
 		return warns, nil
 	}
+	w, err := loadNginx(fsys, r, skip)
+	return append(warns, w...), err
+}
+
+// loadNginx adds the maps of every nginx *.conf outside the skipped
+// top-level directories.
+func loadNginx(fsys fs.FS, r *resolver, skip []string) ([]string, error) {
 	confs, err := nginxConfs(fsys, skip)
 	if err != nil {
 		return nil, err
 	}
+	var warns []string
 	for _, name := range confs {
 		b, err := fs.ReadFile(fsys, name)
 		if err != nil {

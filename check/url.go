@@ -17,10 +17,11 @@ const (
 	Archives   Class = "archives"
 	Feeds      Class = "feeds"
 	Shortlinks Class = "shortlinks"
+	Home       Class = "home" // the home page, as package rewrite lists it
 )
 
 // Classes lists every known class in report order.
-func Classes() []Class { return []Class{Posts, Pages, Media, Archives, Feeds, Shortlinks} }
+func Classes() []Class { return []Class{Posts, Pages, Media, Archives, Feeds, Shortlinks, Home} }
 
 // ParseClasses reads a comma-separated class list such as "posts,pages" (the
 // --require flag). "all" stands for every class and "none" for no class (an
@@ -66,7 +67,7 @@ type ClassError struct {
 }
 
 func (e *ClassError) Error() string {
-	return "unknown url class " + `"` + e.Name + `"` + " (want posts, pages, media, archives, feeds, shortlinks or all)"
+	return "unknown url class " + `"` + e.Name + `"` + " (want posts, pages, media, archives, feeds, shortlinks, home, all or none)"
 }
 
 // OldURL is one URL the old site served.

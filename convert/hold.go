@@ -135,30 +135,25 @@ func restoreHeld(s, mark string, held []string) string {
 	if len(held) == 0 || !strings.Contains(s, mark) {
 		return s
 	}
-	b := make([]byte, 0, len(s)+len(s)/2)
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/2)
 	for {
 		i := strings.Index(s, mark)
 		if i < 0 {
-			return string(append(b, s...))
+			b.WriteString(s)
+			return b.String()
 		}
 		rest := s[i+len(mark):]
 		k := strings.Index(rest, mark)
 		n, err := strconv.Atoi(rest[:max(k, 0)])
 		if k < 0 || err != nil || n < 0 || n >= len(held) {
-			b = append(b, s[:i]...) // a stray mark: drop it
+			b.WriteString(s[:i]) // a stray mark: drop it
 			s = rest
 			continue
 		}
-		b = append(b, s[:i]...)
-		b = trimSuffixBytes(b, "<pre>")
-		b = append(b, held[n]...)
+		b.WriteString(strings.TrimSuffix(s[:i], "<pre>"))
+		b.WriteString(held[n])
 		s = strings.TrimPrefix(rest[k+len(mark):], "</pre>")
 	}
 }
 
-func trimSuffixBytes(b []byte, suffix string) []byte {
-	if len(b) >= len(suffix) && string(b[len(b)-len(suffix):]) == suffix {
-		return b[:len(b)-len(suffix)]
-	}
-	return b
-}

@@ -51,6 +51,12 @@ func testServer(t *testing.T) *httptest.Server {
 	mux.HandleFunc("/off-host/", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "https://elsewhere.example/x/", http.StatusMovedPermanently)
 	})
+	mux.HandleFunc("/other-port/", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "http://127.0.0.1:1/x/", http.StatusMovedPermanently)
+	})
+	mux.HandleFunc("/to-https/", func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, "https://"+r.Host+"/ok/", http.StatusMovedPermanently)
+	})
 	mux.HandleFunc("/to-404/", func(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/missing/", http.StatusMovedPermanently)
 	})
@@ -121,6 +127,8 @@ func TestLive(t *testing.T) {
 		{"/in-host-abs/", ""},
 		{"/off-host/", "redirects off-host to https://elsewhere.example/x/"},
 		{"/to-404/", "HTTP 404 at /missing/"},
+		{"/other-port/", "redirects off-host to http://127.0.0.1:1/x/"}, // same machine, another port
+		{"/to-https/", "redirects off-host to https://127.0.0.1:"},      // another scheme
 		{"/loop/", "more than 10 redirects"},
 		{"/slow/", "timed out after 500ms"},
 		{"/flaky/", ""},

@@ -156,4 +156,3 @@ func restoreHeld(s, mark string, held []string) string {
 		s = strings.TrimPrefix(rest[k+len(mark):], "</pre>")
 	}
 }
-

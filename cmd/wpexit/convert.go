@@ -136,11 +136,11 @@ func convertEntry(ctx context.Context, pool chan *convert.Converter, sv *survey,
 	}
 	it := e.item
 	res.rec.Line, res.rec.ID, res.rec.Type, res.rec.Status, res.rec.Title = it.Line, it.ID, it.Type, it.Status, it.Title
-	if e.seq >= len(sv.plans) || sv.plans[e.seq].ID != it.ID {
+	plan, ok := sv.plans.at(e.seq)
+	if !ok || plan.ID != it.ID {
 		res.rec.Input = "" // the writer turns this into a fatal error
 		return res
 	}
-	plan := sv.plans[e.seq]
 	res.rec.Notes = noteRecords(plan.Notes)
 	if plan.Skip != "" {
 		res.skip = plan.Skip

@@ -17,9 +17,9 @@ type survey struct {
 	channel    *wxr.Channel
 	site       *convert.Site
 	index      *rewrite.Index
-	plans      []convert.Plan // by entry seq; the zero Plan for unreadable entries
-	entries    int            // items read, readable or not
-	taxonomies []string       // custom taxonomies used by items, sorted
+	plans      planList // by entry seq; the zero Plan for unreadable entries
+	entries    int      // items read, readable or not
+	taxonomies []string // custom taxonomies used by items, sorted
 }
 
 // surveyState is the first pass at work.
@@ -72,7 +72,7 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 // add takes one entry of the first pass.
 func (s *surveyState) add(e entry) {
 	s.entries++
-	s.plans = append(s.plans, convert.Plan{})
+	s.plans.add(convert.Plan{})
 	it := e.item
 	if it == nil {
 		return
@@ -97,7 +97,7 @@ func (s *surveyState) add(e entry) {
 // plan decides the item's file and records all its URLs.
 func (s *surveyState) plan(seq int, it *wxr.Item) {
 	p := s.planner.Plan(it)
-	s.plans[seq] = p
+	s.plans.set(seq, p)
 	s.index.Add(it, p)
 }
 

@@ -48,6 +48,8 @@ body
 	"content/posts/bundle/pic.png":            "png",
 	"content/about.md":                        "+++\ntitle = \"About\"\nurl = \"/about/\"\naliases = [\n  \"/about-us/\",\n]\n+++\n",
 	"content/notes/plain.md":                  "---\ntitle: Plain Note\n---\n",
+	"content/posts/case.md":                   "---\ntitle: Case\nurl: /Foo/Bar/\n---\n",
+	"content/notes/mixed.md":                  "---\ntitle: Mixed\nslug: MixedCase\n---\n",
 	"content/only/nested/n.md":                "---\ntitle: N\n---\n",
 	"content/notes/deep/b.md":                 "---\ntitle: B\naliases: [rel-c, ../../up]\n---\n",
 	"content/notes/rel.md":                    "---\nurl: /2012/x/\naliases: [rel-a]\n---\n",
@@ -62,22 +64,26 @@ func TestSiteContent(t *testing.T) {
 		want string // "" covered, else a substring of the reason
 	}{
 		{"/2012/02/14/hello/", ""},
-		{"/2012/02/14/hello", ""},               // no trailing slash
-		{"/old-hello/", ""},                     // alias
-		{"/2012/02/14/hello-2", ""},             // alias without slash
-		{"/2013/01/中文/", ""},                    // decoded Unicode
-		{"/2013/01/%E4%B8%AD%E6%96%87/", ""},    // upper-case hex
-		{"/2013/01/%e4%b8%ad%e6%96%87", ""},     // lower-case hex, no slash
-		{"/2014/draft/", reasonNothing},         // drafts are not served
-		{"/hidden/", reasonNothing},             // build.render never
-		{"/2015/03/04/perm-slug/", ""},          // [permalinks] posts
-		{"/posts/perm-slug/", reasonNothing},    // permalinks replace the default
-		{"/2016/bundle/", ""},                   // leaf bundle with url
-		{"/2016/bundle/pic.png", ""},            // bundle resource
-		{"/about", ""},                          // TOML front matter
-		{"/about-us/", ""},                      // TOML multi-line array
-		{"/notes/plain/", ""},                   // default /section/name/
-		{"/notes/", ""},                         // section page
+		{"/2012/02/14/hello", ""},            // no trailing slash
+		{"/old-hello/", ""},                  // alias
+		{"/2012/02/14/hello-2", ""},          // alias without slash
+		{"/2013/01/中文/", ""},                 // decoded Unicode
+		{"/2013/01/%E4%B8%AD%E6%96%87/", ""}, // upper-case hex
+		{"/2013/01/%e4%b8%ad%e6%96%87", ""},  // lower-case hex, no slash
+		{"/2014/draft/", reasonNothing},      // drafts are not served
+		{"/hidden/", reasonNothing},          // build.render never
+		{"/2015/03/04/perm-slug/", ""},       // [permalinks] posts
+		{"/posts/perm-slug/", reasonNothing}, // permalinks replace the default
+		{"/2016/bundle/", ""},                // leaf bundle with url
+		{"/2016/bundle/pic.png", ""},         // bundle resource
+		{"/about", ""},                       // TOML front matter
+		{"/about-us/", ""},                   // TOML multi-line array
+		{"/notes/plain/", ""},                // default /section/name/
+		{"/notes/", ""},                      // section page
+		{"/Foo/Bar/", ""},                    // url keeps its case (as in Hugo)
+		{"/foo/bar/", reasonNothing},
+		{"/notes/mixedcase/", ""}, // generated paths are lower-cased
+		{"/notes/MixedCase/", reasonNothing},
 		{"/only/", ""},                          // a section with nested pages only
 		{"/only/nested/", reasonNothing},        // no _index.md: not a section
 		{"/notes/deep/b/", ""},                  // nested directory, no _index.md

@@ -2,6 +2,7 @@ package wxr_test
 
 import (
 	"bytes"
+	"encoding/xml"
 	"errors"
 	"io"
 	"os"
@@ -74,5 +75,51 @@ func FuzzReader(f *testing.F) {
 		if starts := bytes.Count(data, []byte("<item")); !fatal && returned+skipped > starts {
 			t.Fatalf("%d items from %d <item tags", returned+skipped, starts)
 		}
+		// Strict first: input encoding/xml reads without error gives every
+		// item, none skipped.
+		if n, ok := wellFormedItems(data); ok && (returned != n || skipped != 0 || fatal) {
+			t.Fatalf("well-formed input: %d items returned, %d skipped, fatal %v; it holds %d", returned, skipped, fatal, n)
+		}
 	})
+}
+
+// wellFormedItems counts the unprefixed <item> elements not nested in
+// another, when encoding/xml reads the whole input without error and it
+// has no "]]>" outside CDATA (which XML forbids but encoding/xml accepts).
+func wellFormedItems(data []byte) (int, bool) {
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	dec.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
+	n, depth, itemDepth := 0, 0, -1
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return n, depth == 0
+		}
+		if err != nil {
+			return 0, false
+		}
+		switch t := tok.(type) {
+		case xml.CharData:
+			if bytes.Contains(t, []byte("]]>")) {
+				return 0, false
+			}
+		case xml.StartElement:
+			if t.Name.Local == "item" && t.Name.Space != "" {
+				return 0, false // prefix or default namespace: not comparable
+			}
+			if itemDepth >= 0 && t.Name.Local == "item" {
+				return 0, false // nested items: the reader ends the outer one there
+			}
+			if itemDepth < 0 && t.Name.Local == "item" {
+				n++
+				itemDepth = depth
+			}
+			depth++
+		case xml.EndElement:
+			depth--
+			if depth == itemDepth {
+				itemDepth = -1
+			}
+		}
+	}
 }

@@ -105,3 +105,30 @@ func TestInputs(t *testing.T) {
 		})
 	}
 }
+
+// TestAdversarialInputs feeds large runs of broken markup inside one item.
+// Repairs must stay linear in the item's size (a quadratic pass takes
+// minutes here), and the item is either read or skipped, never lost.
+func TestAdversarialInputs(t *testing.T) {
+	for name, body := range map[string]string{
+		"less-than run":        strings.Repeat("<a", 200000),
+		"ampersand run":        strings.Repeat("&", 400000),
+		"early CDATA run":      strings.Repeat("<x><![CDATA[y]]>", 50000) + "]]>",
+		"declaration run":      strings.Repeat("<!", 200000),
+		"comment openers":      strings.Repeat("<!--", 100000),
+		"entities":             strings.Repeat("&nbsp;&#1;&bogus;", 50000),
+		"spaced less-than run": strings.Repeat("<a ", 200000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			in := testHead + "<item><wp:post_id>1</wp:post_id><content:encoded>" + body + "</content:encoded></item>\n" + testTail
+			res := read(t, "t.xml", strings.NewReader(in))
+			cut := 0 // an unterminated comment runs to the end: the item is cut off
+			if res.fatal != nil {
+				cut = 1
+			}
+			if res.openErr != nil || len(res.items)+len(res.skipped)+cut != 1 {
+				t.Fatalf("open %v, fatal %v, %d items, %d skipped", res.openErr, res.fatal, len(res.items), len(res.skipped))
+			}
+		})
+	}
+}

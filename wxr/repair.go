@@ -17,6 +17,7 @@ import (
 func repair(src []byte, line0 int) ([]byte, []note) {
 	var f fixer
 	f.line0 = line0
+	f.budget = 8*len(src) + 4096
 	b := f.chars(src)
 	b = f.markup(b)
 	return b, f.notes()
@@ -24,9 +25,12 @@ func repair(src []byte, line0 int) ([]byte, []note) {
 
 // fixer collects repairs, grouped by line and kind.
 type fixer struct {
-	line0  int
-	counts map[fixKey]int
-	detail map[fixKey][]string
+	line0            int
+	budget           int // bytes earlyCDATA may still search: keeps repair linear
+	gt, lt           int // cached results of nextGT and nextLT
+	gtFound, ltFound bool
+	counts           map[fixKey]int
+	detail           map[fixKey][]string
 }
 
 type fixKey struct {
@@ -206,32 +210,74 @@ func (f *fixer) lessThan(src []byte, i, line int, out *[]byte) int {
 		*out = append(*out, "&lt;"...)
 		return 1
 	}
-	gt := bytes.IndexByte(rest, '>')
-	if gt < 0 || rest[1] == '/' || rest[gt-1] == '/' {
+	gt := f.nextGT(src, i) - i
+	if gt >= len(rest) || rest[1] == '/' || rest[gt-1] == '/' {
 		*out = append(*out, '<')
 		return 1
 	}
-	if n, ok := f.earlyCDATA(rest, gt, line, out); ok {
+	if n, ok := f.earlyCDATA(src, i, gt, line, out); ok {
 		return n
 	}
 	*out = append(*out, '<')
 	return 1
 }
 
+// nextGT returns the offset of the first '>' at or after i, len(src) when
+// there is none; it remembers the answer so a run of '<' without '>' does
+// not search to the end again and again.
+func (f *fixer) nextGT(src []byte, i int) int {
+	if f.gtFound && f.gt >= i {
+		return f.gt
+	}
+	f.gt, f.gtFound = len(src), true
+	if k := bytes.IndexByte(src[i:], '>'); k >= 0 {
+		f.gt = i + k
+	}
+	return f.gt
+}
+
+// nextLT is nextGT for '<'.
+func (f *fixer) nextLT(src []byte, i int) int {
+	if f.ltFound && f.lt >= i {
+		return f.lt
+	}
+	f.lt, f.ltFound = len(src), true
+	if k := bytes.IndexByte(src[i:], '<'); k >= 0 {
+		f.lt = i + k
+	}
+	return f.lt
+}
+
+func isNameByte(c byte) bool {
+	return isNameStart(c) || c >= '0' && c <= '9' || c == '-' || c == '.'
+}
+
+func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\r' || c == '\n' }
+
 // earlyCDATA recovers an element whose text is one CDATA section that a
 // "]]>" inside the value ended early: everything between the first
 // "<![CDATA[" and the last "]]>" before the element's end tag is its text.
-func (f *fixer) earlyCDATA(rest []byte, gt int, line int, out *[]byte) (int, bool) {
-	tag := rest[1:gt]
-	if k := bytes.IndexAny(tag, " \t\r\n"); k >= 0 {
-		tag = tag[:k]
+func (f *fixer) earlyCDATA(src []byte, i, gt int, line int, out *[]byte) (int, bool) {
+	rest := src[i:]
+	n := 1
+	for n < gt && isNameByte(rest[n]) {
+		n++
+	}
+	tag := rest[1:n]
+	if n < gt && !isSpaceByte(rest[n]) || f.nextLT(src, i+1)-i < gt {
+		return 0, false // not a start tag: another '<' comes before its '>'
 	}
 	body := rest[gt+1:]
-	endTag := "</" + string(tag) + ">"
-	e := bytes.Index(body, []byte(endTag))
-	if len(tag) == 0 || e < 0 {
+	if len(tag) == 0 || f.budget <= 0 || !bytes.HasPrefix(bytes.TrimLeft(body, " \t\r\n"), []byte("<![CDATA[")) {
 		return 0, false
 	}
+	endTag := "</" + string(tag) + ">"
+	e := bytes.Index(body, []byte(endTag))
+	if e < 0 {
+		f.budget -= len(body)
+		return 0, false
+	}
+	f.budget -= e
 	region := body[:e]
 	trimmed := bytes.TrimLeft(region, " \t\r\n")
 	if !bytes.HasPrefix(trimmed, []byte("<![CDATA[")) {
@@ -284,7 +330,7 @@ func cleanCDATA(b []byte) bool {
 // entity handles the '&' at src[0]: it appends a well-formed replacement
 // to out and returns how many input bytes it consumed.
 func (f *fixer) entity(src []byte, line int, out *[]byte) int {
-	semi := bytes.IndexByte(src, ';')
+	semi := bytes.IndexByte(src[:min(len(src), 34)], ';')
 	if semi > 1 && semi <= 33 {
 		ref := string(src[1:semi])
 		if ref[0] == '#' {

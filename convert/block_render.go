@@ -131,8 +131,8 @@ func (r *renderer) renderBlock(blk *block) string {
 		r.note("unknown-block", name)
 	}
 	out := strings.TrimSpace(r.renderInner(blk))
-	if name == "core/paragraph" && isEmptyHTML(out) {
-		return "" // an empty paragraph block, kept by the editor as a spacer
+	if isEmptyHTML(out) {
+		return "" // an empty paragraph kept as a spacer, a list of dynamic links, …
 	}
 	return out
 }
@@ -142,7 +142,7 @@ func isEmptyHTML(h string) bool {
 	if strings.TrimSpace(stripTags(h)) != "" {
 		return false
 	}
-	for _, t := range []string{"<img", "<iframe", "<video", "<audio", "<svg", "<object", "<embed", "<input"} {
+	for _, t := range []string{"<img", "<iframe", "<video", "<audio", "<svg", "<object", "<embed", "<input", "<hr", "<canvas", "<!--"} {
 		if strings.Contains(h, t) {
 			return false
 		}

@@ -1,6 +1,9 @@
 package main_test
 
 import (
+	"archive/zip"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -187,5 +190,46 @@ func TestUsage(t *testing.T) {
 	}
 	if _, err := os.Stat("x"); err == nil {
 		t.Error("a usage error created the output folder")
+	}
+}
+
+func TestInspectCompressed(t *testing.T) {
+	dir := t.TempDir()
+	whole := readFile(t, sample)
+	var gz, zipped bytes.Buffer
+	gw := gzip.NewWriter(&gz)
+	gw.Write(whole)
+	gw.Close()
+	zw := zip.NewWriter(&zipped)
+	for _, name := range []string{"export-002.xml", "export-001.xml"} {
+		f, _ := zw.Create(name)
+		f.Write(whole)
+	}
+	zw.Close()
+	os.WriteFile(filepath.Join(dir, "export.xml.gz"), gz.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dir, "parts.zip"), zipped.Bytes(), 0o644)
+	tests := []struct {
+		file   string
+		items  int
+		inputs []string
+	}{
+		{"export.xml.gz", 11, []string{"export.xml.gz"}},
+		{"parts.zip", 22, []string{"export-001.xml", "export-002.xml"}},
+	}
+	for _, tt := range tests {
+		r := wpexit(t, nil, "inspect", "--json", filepath.Join(dir, tt.file))
+		wantCode(t, r, 0, "inspect "+tt.file)
+		var in inspection
+		if err := json.Unmarshal([]byte(r.stdout), &in); err != nil {
+			t.Fatal(err)
+		}
+		if in.Items != tt.items || len(in.Inputs) != len(tt.inputs) {
+			t.Fatalf("inspect %s: %d items from %d inputs, want %d from %d", tt.file, in.Items, len(in.Inputs), tt.items, len(tt.inputs))
+		}
+		for i, want := range tt.inputs {
+			if !strings.Contains(in.Inputs[i].Name, want) {
+				t.Errorf("inspect %s: input %d = %q, want %s (parts in name order)", tt.file, i, in.Inputs[i].Name, want)
+			}
+		}
 	}
 }

@@ -131,6 +131,9 @@ func (r *renderer) renderBlock(blk *block) string {
 		r.note("unknown-block", name)
 	}
 	out := strings.TrimSpace(r.renderInner(blk))
+	if name == "core/paragraph" {
+		out = strings.TrimSpace(embedLine(out)) // <p>URL</p> is auto-embedded too
+	}
 	if isEmptyHTML(out) {
 		return "" // an empty paragraph kept as a spacer, a list of dynamic links, …
 	}

@@ -41,6 +41,8 @@ func TestWordpressHTML(t *testing.T) {
 			"<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>\n"},
 		{"unknown url line stays text", "https://example.com/page", "<p>https://example.com/page</p>\n"},
 		{"video without source", "[video]", ""},
+		{"url paragraph block embedded", "<!-- wp:paragraph -->\n<p>https://youtu.be/dQw4w9WgXcQ</p>\n<!-- /wp:paragraph -->",
+			"<iframe src=\"https://www.youtube.com/embed/dQw4w9WgXcQ\"></iframe>\n"},
 		{"block and classic mixed", "<!-- wp:paragraph --><p>a</p><!-- /wp:paragraph -->\n\nb\nc",
 			"<p>a</p>\n\n<p>b<br />\nc</p>\n"},
 	}

@@ -45,9 +45,14 @@ func (r *resolver) addHost(h string) {
 }
 
 // serve records a path of the site (relative to the site's base path) as
-// answered.
+// answered. The path is literal, as a file name: Hugo writes "%e4" in a
+// url or alias as those three characters, and a server that decodes the
+// request URL finds that file only at "%25e4".
 func (r *resolver) serve(path, what string) {
-	k := pathKey(r.prefix + decodePath(path))
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path
+	}
+	k := pathKey(r.prefix + path)
 	if _, ok := r.served[k]; !ok {
 		r.served[k] = what
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 )
@@ -136,6 +137,9 @@ func servePage(r *resolver, cfg hugoConfig, rel string, fm frontMatter) (string,
 		u, warn = pageURL(cfg, dir, name, fm)
 	}
 	r.serve(u, "page "+rel)
+	if hasEscape(fm.url) {
+		warn = addWarn(warn, fmt.Sprintf("url %q holds percent-escapes, which Hugo writes literally: a server finds the page at %s; write the decoded form", fm.url, (&url.URL{Path: fm.url}).EscapedPath()))
+	}
 	if dir != "" { // Hugo lists every top-level directory as a section
 		serveList(r, cfg, "section", cfg.finish("/"+strings.Split(dir, "/")[0]+"/"))
 	}
@@ -144,11 +148,14 @@ func servePage(r *resolver, cfg hugoConfig, rel string, fm frontMatter) (string,
 	}
 	for _, a := range fm.aliases {
 		if strings.Contains(a, "?") {
-			warn = join(warn, "alias "+a+" has a query: Hugo cannot serve it")
+			warn = addWarn(warn, "alias "+a+" has a query: Hugo cannot serve it")
 			continue
 		}
 		if !strings.HasPrefix(a, "/") {
 			a = path.Join(path.Dir(strings.TrimSuffix(u, "/")), a)
+		}
+		if hasEscape(a) {
+			warn = addWarn(warn, fmt.Sprintf("alias %q holds percent-escapes, which Hugo writes literally; write the decoded form", a))
 		}
 		r.serve(a, "alias of "+rel)
 	}
@@ -251,4 +258,22 @@ func kindOf(rel string) string {
 		return "home"
 	}
 	return "section"
+}
+
+// hasEscape reports whether s holds a %XX escape.
+func hasEscape(s string) bool {
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] == '%' && isHex(s[i+1]) && isHex(s[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// addWarn joins warnings about one file.
+func addWarn(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
 }

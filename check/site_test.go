@@ -161,3 +161,23 @@ func TestSiteDisableKinds(t *testing.T) {
 	}
 	assertVerdicts(t, res, tests)
 }
+
+// pctPage has a url with percent-escapes, which Hugo writes literally.
+var pctPage = map[string]string{"content/posts/pct.md": "---\ntitle: Pct\nurl: /2013/%e4%b8%ad-pct/\n---\n"}
+
+func TestSitePercentURL(t *testing.T) {
+	tests := []struct{ path, want string }{
+		{"/2013/%e4%b8%ad-pct/", reasonNothing}, // the server decodes this and finds no such file
+		{"/2013/中-pct/", reasonNothing},
+		{"/2013/%25e4%25b8%25ad-pct/", ""}, // where the page really answers
+	}
+	res, err := Site(context.Background(), mapFS(pctPage), oldURLs(tests), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	assertVerdicts(t, res, tests)
+	want := `content/posts/pct.md: url "/2013/%e4%b8%ad-pct/" holds percent-escapes`
+	if len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0], want) {
+		t.Errorf("warnings: %q, want one starting %q", res.Warnings, want)
+	}
+}

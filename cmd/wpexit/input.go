@@ -58,7 +58,9 @@ func spoolStdin(stdin io.Reader) (*export, error) {
 	if err != nil {
 		return nil, fmt.Errorf("spool stdin: %w", err)
 	}
-	e := &export{name: "stdin", file: f, temp: true}
+	// Unlinked at once where the system allows: the open file stays
+	// readable, and nothing is left behind however the run ends.
+	e := &export{name: "stdin", file: f, temp: os.Remove(f.Name()) != nil}
 	n, err := io.Copy(f, stdin)
 	if err != nil {
 		closeExports([]*export{e})

@@ -6,8 +6,8 @@ import (
 	"time"
 )
 
-// Options configure a check. The zero value is valid; defaults are applied
-// by withDefaults.
+// Options configure a check. The zero value is valid; the defaults named
+// below are applied when a check starts.
 type Options struct {
 	// Require lists the classes that must be fully covered for Result.OK.
 	// Nil means posts and pages.

@@ -14,15 +14,18 @@ import (
 // permalinks), taxonomy and section pages with their feeds, files under
 // static/ and page bundles (disableKinds honoured), and the redirect rules
 // in static/_redirects with netlify.toml, static/.htaccess and any nginx
-// *.conf holding a map over $request_uri or $uri. A URL with a query (/?p=12) needs a rule that matches its query:
-// a static host would answer the bare path with the wrong page. Redirects
-// are followed (within one file format) up to Options.MaxRedirects; a URL
-// is covered when any format covers it, and a format that misses URLs
-// another covers is named in a warning. A
-// target on another host than baseURL's and Options.Hosts is missing.
-// Drafts, headless pages and pages never rendered serve nothing. A
-// baseURL with a path ("https://example.com/blog/") puts every page, alias
-// and static file under that path, as Hugo does.
+// *.conf holding a map over $request_uri or $uri.
+//
+// A URL with a query (/?p=12) needs a rule that matches its query: a static
+// host would answer the bare path with the wrong page. Redirects are
+// followed (within one file format) up to Options.MaxRedirects; a target on
+// another host than baseURL's and Options.Hosts is missing. A URL is
+// covered when any format covers it, and a format that misses URLs another
+// covers is named in a warning.
+//
+// Drafts, headless pages and pages never rendered serve nothing. A baseURL
+// with a path ("https://example.com/blog/") puts every page, alias and
+// static file under that path, as Hugo does.
 func Site(ctx context.Context, fsys fs.FS, urls []OldURL, opts Options) (*Result, error) {
 	opts = opts.withDefaults()
 	cfg, cfgWarn := readHugoConfig(fsys)

@@ -142,13 +142,13 @@ func convertFlags(c *convertConfig) []cli.Flag {
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "convert `N` items at once", Destination: &c.Jobs},
 		&cli.BoolFlag{Name: "include-private", Usage: "write private posts as drafts instead of skipping them", Destination: &c.IncludePrivate},
 		&cli.BoolFlag{Name: "include-protected", Usage: "write password-protected posts as drafts (never the password)", Destination: &c.IncludeProtected},
-		&cli.StringFlag{Name: "link-style", Value: "inline", Usage: "external links `inline` or referenced (links between posts are always references)", Destination: &c.LinkStyle},
+		&cli.StringFlag{Name: "link-style", Value: "inline", Usage: "write external links in `STYLE` inline or referenced (links between posts are always references)", Destination: &c.LinkStyle},
 		&cli.StringSliceFlag{Name: "alias-host", Usage: "another `HOST` the site was known by (repeatable)", Destination: &c.AliasHosts},
-		&cli.StringSliceFlag{Name: "redirects", Value: []string{"netlify"}, Usage: "redirect files to write: netlify, nginx, apache, none (comma-separated)", Destination: &c.Redirects},
+		&cli.StringSliceFlag{Name: "redirects", Value: []string{"netlify"}, Usage: "write redirect files in `FORMATS` netlify, nginx, apache, none (comma-separated)", Destination: &c.Redirects},
 		&cli.BoolFlag{Name: "force", Usage: "replace files even when they changed since wpexit wrote them", Destination: &c.Force},
 		&cli.BoolFlag{Name: "dry-run", Aliases: []string{"n"}, Usage: "write nothing; report what would be written", Destination: &c.DryRun},
 		&cli.StringFlag{Name: "report", Usage: "write one JSON line per item to `FILE` (- for stdout)", Destination: &c.Report},
-		&cli.StringFlag{Name: "progress", Value: "auto", Usage: "progress bar: auto (when stderr is a terminal), always, never", Destination: &c.Progress},
+		&cli.StringFlag{Name: "progress", Value: "auto", Usage: "show a progress bar on stderr `WHEN` auto (when stderr is a terminal), always, never", Destination: &c.Progress},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print the summary only when something went wrong", Destination: &c.Quiet},
 	}
 }

@@ -3,6 +3,7 @@ package check
 import (
 	"context"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -71,6 +72,7 @@ func (o Options) withDefaults() Options {
 	if o.MaxRetryAfter <= 0 {
 		o.MaxRetryAfter = 30 * time.Second
 	}
+	o.Method = strings.ToUpper(o.Method)
 	if o.Method == "" {
 		o.Method = http.MethodHead
 	}

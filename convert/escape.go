@@ -259,11 +259,15 @@ func mdFinish(s string, refs []string) string {
 	lines := mdListEnds(strings.Split(s, "\n"))
 	var b strings.Builder
 	b.Grow(len(s) + 64*len(refs))
-	inCode, blanks, prev := false, 0, ""
+	inCode, blanks, prev, lastText := false, 0, "", ""
 	for i, line := range lines {
 		if !inCode && !strings.ContainsAny(line, mdCodeOpen+mdCodeClose) {
 			line = mdTidyLine(line, i+1 < len(lines) && !mdBlankLine(lines[i+1]))
 			line = mdAfterBreak(prev, line)
+			line = mdDropLead(lastText, line)
+			if line != "" {
+				lastText = line
+			}
 			if line == "" {
 				blanks++
 				if blanks > 1 || (i+1 < len(lines) && mdTightNext(prev, lines[i+1])) {
@@ -358,6 +362,21 @@ func mdAfterBreak(prev, line string) string {
 		line = line[:at] + `\` + line[at:]
 	}
 	return quote + line
+}
+
+// mdDropLead drops the 1-3 spaces a line starts with when they cannot be
+// indentation (Markdown ignores them; an inline element starting a block
+// can leave one): after top-level text that is not a list. last is the
+// last non-blank line before.
+func mdDropLead(last, line string) string {
+	lead := len(line) - len(strings.TrimLeft(line, " "))
+	if lead == 0 || lead > 3 || lead == len(line) || mdListMarker.MatchString(line) || strings.Contains(line, mdCodeOpen) {
+		return line
+	}
+	if last == "" || (last[0] != ' ' && last[0] != '>' && !mdListMarker.MatchString(last)) {
+		return line[lead:]
+	}
+	return line
 }
 
 // mdQuotePrefix matches the blockquote markers starting a line.

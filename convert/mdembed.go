@@ -46,7 +46,8 @@ func mdPrepare(n *html.Node) {
 const mdListEndTag = "wpexit-listend"
 
 // mdSeparateLists puts a mdListEndTag after list n when another list
-// follows it: Markdown would merge two lists written one after the other.
+// of its kind follows it: Markdown would merge two lists written one after
+// the other (a list of the other kind starts a new one anyway).
 func mdSeparateLists(n *html.Node) {
 	if !mdIsList(n) {
 		return
@@ -55,7 +56,7 @@ func mdSeparateLists(n *html.Node) {
 	for next != nil && (next.Type == html.CommentNode || (next.Type == html.TextNode && strings.TrimSpace(next.Data) == "")) {
 		next = next.NextSibling
 	}
-	if next != nil && mdIsList(next) && n.Parent != nil {
+	if next != nil && next.Data == n.Data && mdIsList(next) && n.Parent != nil {
 		n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
 	}
 }

@@ -338,3 +338,27 @@ func TestConvertIntoExistingSite(t *testing.T) {
 		t.Errorf("the summary does not say why no hugo.toml was written:\n%s", r.stderr)
 	}
 }
+
+func TestConvertUnreadableItem(t *testing.T) {
+	dir := t.TempDir()
+	s := string(readFile(t, sample))
+	// Item 11 loses its </item>: the reader skips it and reads on.
+	i := strings.Index(s, "<wp:meta_value><![CDATA[20]]></wp:meta_value>")
+	j := i + strings.Index(s[i:], "</item>")
+	in := filepath.Join(dir, "broken.xml")
+	os.WriteFile(in, []byte(s[:j]+s[j+len("</item>"):]), 0o644)
+	rep := filepath.Join(dir, "report.jsonl")
+	r := wpexit(t, nil, "convert", in, "--out", filepath.Join(dir, "site"), "--report", rep)
+	wantCode(t, r, 3, "convert with an unreadable item")
+	lines := assertReport(t, rep, map[string]int{"written": 6, "skipped": 4, "failed": 1})
+	for _, l := range lines {
+		if l.ID == 11 && (l.Outcome != "failed" || l.Line == 0 || !strings.Contains(l.Error, "broken.xml:")) {
+			t.Errorf("report for the unreadable item = %+v, want failed with its place", l)
+		}
+	}
+	if !strings.Contains(r.stderr, "11 items in = 6 written + 4 skipped + 1 failed") || !strings.Contains(r.stderr, "wpexit: convert "+in+":") {
+		t.Errorf("stderr lacks the positioned failure or the balance:\n%s", r.stderr)
+	}
+	r = wpexit(t, nil, "inspect", in)
+	wantCode(t, r, 3, "inspect with an unreadable item")
+}

@@ -29,7 +29,7 @@ type convertConfig struct {
 	DryRun           bool     // write nothing, report what would happen
 	Report           string   // JSON-lines report file; "" for none, "-" for stdout
 	Progress         string   // "auto", "always" or "never"
-	Quiet            bool     // no summary unless something went wrong
+	Quiet            bool     // no summary unless something went wrong, no progress bar unless --progress always
 }
 
 // redirectFormats are the --redirects values.
@@ -51,6 +51,9 @@ func (c *convertConfig) validate() error {
 	}
 	if c.Progress != "auto" && c.Progress != "always" && c.Progress != "never" {
 		return usagef("--progress must be auto, always or never, not %q", c.Progress)
+	}
+	if c.Quiet && c.Progress == "auto" {
+		c.Progress = "never" // -q silences chatter; --progress always still draws
 	}
 	for _, r := range c.Redirects {
 		if !slices.Contains(redirectFormats, r) {

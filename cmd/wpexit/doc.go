@@ -42,9 +42,10 @@ two runs give byte-identical trees. Every file is written to a temporary
 file and renamed into place, never outside DIR. A file changed since wpexit
 wrote it (wpexit keeps their hashes in DIR/.wpexit/manifest.json) or one
 wpexit did not write is left alone unless --force is given, and the report
-says so. When DIR has none, convert also writes a minimal hugo.toml and
-layouts so that `hugo` builds the site without a theme, and the redirect
-files the host needs for old URLs Hugo cannot keep.
+says so. Convert also writes the redirect files the host needs for old URLs
+Hugo cannot keep and, when DIR has no Hugo configuration of its own, a
+minimal hugo.toml and layouts so that `hugo` builds the site without a
+theme.
 
 	-o, --out DIR            write the Hugo site to DIR (required; created when missing)
 	-j, --jobs N             convert N items at once (default: the number of CPUs)
@@ -67,7 +68,8 @@ files the host needs for old URLs Hugo cannot keep.
 	                         notes and warnings
 	--progress WHEN          progress bar on stderr: auto (when stderr is a terminal,
 	                         the default), always, never
-	-q, --quiet              print the summary only when something went wrong
+	-q, --quiet              print the summary only when something went wrong, and
+	                         no progress bar unless --progress always
 
 At the end convert prints a summary on stderr: items in = written + skipped
 + failed, skip reasons counted, unknown shortcodes and links to the old site

@@ -177,7 +177,7 @@ func mdParam(v string, markdown bool) string {
 		v = strings.ReplaceAll(v, `\`, "")
 		v = strings.ReplaceAll(v, `"`, `\"`)
 	} else {
-		v = strings.TrimRight(v, `\`)
+		v = strings.TrimSpace(strings.TrimRight(v, `\`))
 	}
 	return `"` + strings.ReplaceAll(v, "{{", mdSC) + `"`
 }
@@ -402,7 +402,7 @@ var mdListLine = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)])( |$)|^ +[^ ]`)
 // one the library puts before a nested list or code block in a list item:
 // dropped, the list stays tight, as WordPress showed it.
 func mdTightNext(prev, next string) bool {
-	return prev != "" && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
+	return prev != "" && strings.HasPrefix(next, " ") && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
 }
 
 // mdHeading matches an ATX heading line; mdSpaces a run of spaces.

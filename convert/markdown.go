@@ -125,31 +125,62 @@ func (c *Converter) markdown(src string) (string, []Note, error) {
 	return body, st.notes, nil
 }
 
-// mdRegister adds this stage's renderers, ahead of the plugins'.
+// mdRenderers are this stage's renderers by tag, with the tag's type.
+var mdRenderers = func() map[string]mdRenderer {
+	const block, inline = true, false
+	m := map[string]mdRenderer{
+		"a":          {inline, mdRenderLink},
+		"img":        {inline, mdRenderImage},
+		"figure":     {block, mdRenderFigure},
+		"iframe":     {block, mdRenderIframe},
+		"pre":        {block, mdRenderPre},
+		"table":      {block, mdRenderTable},
+		"blockquote": {block, mdRenderBlockquote},
+		"br":         {inline, mdRenderBreak},
+		mdMoreTag:    {block, mdRenderMore},
+		mdListEndTag: {block, mdRenderListEnd},
+	}
+	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
+		m[tag] = mdRenderer{inline, mdRenderInlineCode}
+	}
+	for _, tag := range []string{"strong", "b", "em", "i", "del", "s", "strike"} {
+		m[tag] = mdRenderer{inline, mdRenderEmphasis}
+	}
+	for _, tag := range mdRawBlockTags {
+		m[tag] = mdRenderer{block, mdRenderRawBlock}
+	}
+	for _, tag := range mdRawInlineTags {
+		m[tag] = mdRenderer{inline, mdRenderRawInline}
+	}
+	return m
+}()
+
+// mdRenderer is one tag's renderer and type.
+type mdRenderer struct {
+	block  bool
+	render converter.HandleRenderFunc
+}
+
+// mdRegister adds this stage's renderers, ahead of the plugins'. One
+// dispatching renderer rather than one per tag: the library walks (and
+// sorts) every renderer for every node.
 func mdRegister(conv *converter.Converter) {
 	early := converter.PriorityEarly
 	conv.Register.UnEscaper(mdUnEscapeClosing, converter.PriorityStandard)
-	block, inline := converter.TagTypeBlock, converter.TagTypeInline
-	conv.Register.RendererFor("a", inline, mdRenderLink, early)
-	conv.Register.RendererFor("img", inline, mdRenderImage, early)
-	conv.Register.RendererFor("figure", block, mdRenderFigure, early)
-	conv.Register.RendererFor("iframe", block, mdRenderIframe, early)
-	conv.Register.RendererFor("pre", block, mdRenderPre, early)
-	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
-		conv.Register.RendererFor(tag, inline, mdRenderInlineCode, early)
+	for tag, r := range mdRenderers {
+		if r.block {
+			conv.Register.TagType(tag, converter.TagTypeBlock, early)
+		} else {
+			conv.Register.TagType(tag, converter.TagTypeInline, early)
+		}
 	}
-	for _, tag := range []string{"strong", "b", "em", "i", "del", "s", "strike"} {
-		conv.Register.RendererFor(tag, inline, mdRenderEmphasis, early)
-	}
-	conv.Register.RendererFor("table", block, mdRenderTable, early)
-	conv.Register.RendererFor("blockquote", block, mdRenderBlockquote, early)
-	conv.Register.RendererFor("br", inline, mdRenderBreak, early)
-	conv.Register.RendererFor(mdMoreTag, block, mdRenderMore, early)
-	conv.Register.RendererFor(mdListEndTag, block, mdRenderListEnd, early)
-	for _, tag := range mdRawBlockTags {
-		conv.Register.RendererFor(tag, block, mdRenderRawBlock, early)
-	}
-	for _, tag := range mdRawInlineTags {
-		conv.Register.RendererFor(tag, inline, mdRenderRawInline, early)
-	}
+	conv.Register.Renderer(func(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
+		if n.Type != html.ElementNode {
+			return converter.RenderTryNext
+		}
+		if r, ok := mdRenderers[n.Data]; ok {
+			return r.render(ctx, w, n)
+		}
+		return converter.RenderTryNext
+	}, early)
 }

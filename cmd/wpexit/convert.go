@@ -26,7 +26,10 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		IncludeProtected: c.IncludeProtected,
 		ReferenceLinks:   c.LinkStyle == "referenced",
 	}
-	sv, err := surveyExports(ctx, exps, c, opts)
+	prog := startProgress(ctx, env.stderr, c.Progress)
+	defer prog.stop()
+	prog.reading()
+	sv, err := surveyExports(ctx, exps, c, opts, prog.increment)
 	if err != nil {
 		return err
 	}
@@ -41,7 +44,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		return err
 	}
 	rep := newReport(lines, c.DryRun)
-	err = convertSite(ctx, env, c, exps, sv, opts, w, rep)
+	err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
 	if cerr := w.close(); err == nil {
 		err = cerr
 	}
@@ -51,6 +54,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if err == nil && rep.err != nil {
 		err = fmt.Errorf("write report: %w", rep.err)
 	}
+	prog.stop()
 	if !c.Quiet || rep.failed > 0 || err != nil {
 		rep.summary(env.stderr, c.Out)
 	}
@@ -61,10 +65,10 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 }
 
 // convertSite runs the second pass, then writes the site's other files.
-func convertSite(ctx context.Context, env *environment, c convertConfig, exps []*export,
+func convertSite(ctx context.Context, prog *progress, c convertConfig, exps []*export,
 	sv *survey, opts convert.Options, w *siteWriter, rep *report,
 ) error {
-	prog := startProgress(ctx, env.stderr, c.Progress, sv.entries)
+	prog.converting(sv.entries)
 	headerWarnings, err := convertItems(ctx, c.Jobs, exps, sv, opts, func(res converted) error {
 		rec, err := writeItem(w, res, c.DryRun)
 		if err != nil {
@@ -77,7 +81,7 @@ func convertSite(ctx context.Context, env *environment, c convertConfig, exps []
 		prog.increment()
 		return nil
 	})
-	prog.stop()
+	prog.finish()
 	for _, w := range headerWarnings {
 		rep.warn(w)
 	}

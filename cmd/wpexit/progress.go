@@ -9,17 +9,18 @@ import (
 	"github.com/vbauerster/mpb/v8/decor"
 )
 
-// progress is the progress bar of the second pass, on stderr. It draws only
-// when stderr is a terminal (--progress auto), always, or never; without a
-// bar every method still works and draws nothing.
+// progress shows the run's progress on stderr: a counter while the first
+// pass reads the exports, then a bar while items are converted. It draws
+// only when stderr is a terminal (--progress auto), always, or never;
+// without drawing every method still works and does nothing.
 type progress struct {
 	out io.Writer // stderr
 	p   *mpb.Progress
-	bar *mpb.Bar
+	bar *mpb.Bar // the current phase's
 }
 
-// startProgress starts a bar for total items.
-func startProgress(ctx context.Context, stderr io.Writer, mode string, total int) *progress {
+// startProgress starts drawing, if mode and stderr allow.
+func startProgress(ctx context.Context, stderr io.Writer, mode string) *progress {
 	pr := &progress{out: stderr}
 	tty := cupwriter.New(stderr, false).IsTerminal()
 	if mode == "never" || (mode == "auto" && !tty) {
@@ -30,21 +31,37 @@ func startProgress(ctx context.Context, stderr io.Writer, mode string, total int
 		opts = append(opts, mpb.WithAutoRefresh())
 	}
 	pr.p = mpb.NewWithContext(ctx, opts...)
+	return pr
+}
+
+// reading starts the first phase: items counted as they are read.
+func (pr *progress) reading() {
+	if pr.p != nil {
+		pr.bar = pr.p.New(0, mpb.SpinnerStyle(), mpb.BarRemoveOnComplete(),
+			mpb.PrependDecorators(decor.Name("reading "), decor.CurrentNoUnit("%d items")))
+	}
+}
+
+// converting ends the current phase and starts the bar for total items.
+func (pr *progress) converting(total int) {
+	if pr.p == nil {
+		return
+	}
+	pr.finish()
 	pr.bar = pr.p.AddBar(int64(total),
 		mpb.PrependDecorators(decor.Name("converting "), decor.CountersNoUnit("%d/%d")),
 		mpb.AppendDecorators(decor.Percentage(decor.WC{W: 5}), decor.Name(" "), decor.AverageSpeed(0, "%.0f items/s")),
 	)
-	return pr
 }
 
-// increment counts one item done.
+// increment counts one item done in the current phase.
 func (pr *progress) increment() {
 	if pr.bar != nil {
 		pr.bar.Increment()
 	}
 }
 
-// writer is where messages go while the bar is drawn: above it.
+// writer is where messages go while a bar is drawn: above it.
 func (pr *progress) writer() io.Writer {
 	if pr.p != nil {
 		return pr.p
@@ -52,13 +69,28 @@ func (pr *progress) writer() io.Writer {
 	return pr.out
 }
 
-// stop removes or completes the bar and waits until it is drawn.
+// finish ends the current phase: its bar completes, or is dropped when it
+// cannot (an interrupted run).
+func (pr *progress) finish() {
+	if pr.bar == nil {
+		return
+	}
+	if pr.bar.Current() > 0 || !pr.bar.Completed() {
+		pr.bar.SetTotal(-1, true)
+	}
+	pr.bar = nil
+}
+
+// stop ends drawing and waits until the last frame is out. Later calls do
+// nothing.
 func (pr *progress) stop() {
 	if pr.p == nil {
 		return
 	}
-	if !pr.bar.Completed() {
+	if pr.bar != nil && !pr.bar.Completed() {
 		pr.bar.Abort(false)
 	}
+	pr.bar = nil
 	pr.p.Wait()
+	pr.p = nil
 }

@@ -37,8 +37,9 @@ type deferredItem struct {
 	item *wxr.Item
 }
 
-// surveyExports runs the first pass over every export.
-func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts convert.Options) (*survey, error) {
+// surveyExports runs the first pass over every export, calling tick after
+// each entry.
+func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts convert.Options, tick func()) (*survey, error) {
 	s := &surveyState{
 		survey:  &survey{site: convert.NewSite()},
 		planner: convert.NewPlanner(opts),
@@ -61,6 +62,7 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 			break
 		}
 		s.add(e)
+		tick()
 	}
 	for _, d := range s.deferred {
 		s.plan(d.seq, d.item)

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -51,6 +52,30 @@ var (
 	errEmpty      = errors.New("the file is empty")
 	errWhitespace = errors.New("the file holds only whitespace")
 )
+
+var declaredEncoding = regexp.MustCompile(`^\s*<\?xml[^>]*\sencoding\s*=\s*["']([A-Za-z0-9_.:-]+)["']`)
+
+// declaredCharmap returns the single-byte encoding the XML declaration
+// names, or nil for UTF-8, none, or an encoding it does not know.
+func declaredCharmap(head []byte) *charmap.Charmap {
+	m := declaredEncoding.FindSubmatch(head[:min(len(head), 512)])
+	if m == nil {
+		return nil
+	}
+	switch strings.ToLower(string(m[1])) {
+	case "iso-8859-1", "iso8859-1", "latin1", "latin-1", "windows-1252", "cp1252", "us-ascii":
+		return charmap.Windows1252
+	case "iso-8859-15", "latin-9":
+		return charmap.ISO8859_15
+	case "iso-8859-2", "latin2":
+		return charmap.ISO8859_2
+	case "windows-1250":
+		return charmap.Windows1250
+	case "windows-1251":
+		return charmap.Windows1251
+	}
+	return nil
+}
 
 var htmlTitle = regexp.MustCompile(`(?is)<title[^>]*>(.*?)</title>`)
 

@@ -87,5 +87,8 @@
 // are percent-decoded (url.PathUnescape), checked for UTF-8 and put in NFC;
 // an undecodable slug is kept raw. WXR 1.0's "tag" domain is read as
 // "post_tag", and its attribute-less duplicate <category> elements are
-// dropped. The declared encoding is ignored: exports are read as UTF-8.
+// dropped. Exports are read as UTF-8 whatever their declaration says (the
+// exporter often declares the site charset over UTF-8 text); only bytes that
+// are not UTF-8 fall back to a declared single-byte encoding (ISO-8859-1 is
+// read as windows-1252), or else become U+FFFD, each with a warning.
 package wxr

@@ -6,6 +6,8 @@ import (
 	"io"
 	"regexp"
 	"strings"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // Options configure a Reader.
@@ -31,6 +33,9 @@ type Reader struct {
 	done    bool
 	unbound map[string]bool
 	pending []note // unbound-prefix notes waiting for an item id
+	// fallback is the declared single-byte encoding, used only for bytes
+	// that are not UTF-8 (exporters often declare one and write UTF-8).
+	fallback *charmap.Charmap
 }
 
 // NewReader reads the channel header (everything before the first <item>)
@@ -51,6 +56,7 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 		}
 		return nil, rd.fatal(line, err)
 	}
+	rd.fallback = declaredCharmap(rd.sc.bytes(rd.sc.base, rd.sc.end))
 	cache := map[string]nsClass{}
 	rd.cw = walker{sc: scope{cache: cache}, unbound: rd.onUnbound}
 	rd.iw = walker{sc: scope{cache: cache}, unbound: rd.onUnbound}
@@ -148,7 +154,7 @@ func (r *Reader) walkGap(sp span) *syntaxError {
 	err := r.cw.walk(sp.gap, sp.gapLine, &r.cb)
 	if err != nil || sp.gapStray {
 		r.restore(save)
-		fixed, notes := repair(sp.gap, sp.gapLine)
+		fixed, notes := repair(sp.gap, sp.gapLine, r.fallback)
 		if err2 := r.cw.walk(fixed, sp.gapLine, &r.cb); err2 != nil {
 			if err != nil {
 				return err

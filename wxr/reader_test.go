@@ -152,6 +152,11 @@ func TestFixtures(t *testing.T) {
 			`early-cdata.xml:24: item 2: recovered 1 element whose CDATA section ended early (unescaped "]]>" in its text) (<content:encoded>)`,
 			`early-cdata.xml:37: item 3: recovered 1 element whose CDATA section ended early (unescaped "]]>" in its text) (<content:encoded>)`,
 		}},
+		{file: "latin1.xml", ids: []int64{1}, warnings: []string{
+			"latin1.xml:4: decoded 1 byte that is not UTF-8 in the declared encoding (Windows 1252)",
+			"latin1.xml:7: item 1: decoded 3 bytes that are not UTF-8 in the declared encoding (Windows 1252)",
+			"latin1.xml:8: item 1: decoded 2 bytes that are not UTF-8 in the declared encoding (Windows 1252)",
+		}},
 		{file: "broken-item.xml", ids: []int64{1, 3}, skipped: []string{
 			"broken-item.xml:25: item 2: skipped the item that starts on line 21: element <wp:status> closed by </wp:post_type>",
 		}},
@@ -362,6 +367,12 @@ func TestQuirkValues(t *testing.T) {
 			want := "<p>Before</p>\n<script type=\"text/javascript\">//<![CDATA[\nvar x = 1;\n//]]></script>\n<p>After</p>"
 			if it.Content != want || r.item(nil, 3).Content != "Nested <![CDATA[ tags ]]> :)" {
 				return "content " + it.Content
+			}
+			return ""
+		}},
+		{"latin1.xml", 1, func(r *result, it *wxr.Item) string {
+			if r.ch.Title != "Café" || it.Title != "Crème brûlée" || it.Content != "UTF-8 as well: été, and “quoted”" {
+				return "title " + r.ch.Title + " / " + it.Title + " / " + it.Content
 			}
 			return ""
 		}},

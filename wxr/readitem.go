@@ -18,7 +18,7 @@ func (r *Reader) item(sp span) (*Item, error) {
 	}
 	it, notes, err := r.parse(sp.item, sp.line)
 	if err != nil || sp.stray {
-		fixed, fixes := repair(sp.item, sp.line)
+		fixed, fixes := repair(sp.item, sp.line, r.fallback)
 		r.pending = r.pending[:0]
 		it2, notes2, err2 := r.parse(fixed, sp.line)
 		if err2 != nil {

@@ -8,15 +8,17 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // repair rewrites a span that failed to parse (or that holds a "]]>"
 // outside CDATA) into well-formed XML, the way WordPress's own importer
 // falls back to a tolerant parser. It never adds or removes a newline, so
 // line numbers stay those of the input. Each change becomes a note.
-func repair(src []byte, line0 int) ([]byte, []note) {
+func repair(src []byte, line0 int, fallback *charmap.Charmap) ([]byte, []note) {
 	var f fixer
-	f.line0 = line0
+	f.line0, f.fallback = line0, fallback
 	f.budget = 8*len(src) + 4096
 	b := f.chars(src)
 	b = f.markup(b)
@@ -25,6 +27,9 @@ func repair(src []byte, line0 int) ([]byte, []note) {
 
 // fixer collects repairs, grouped by line and kind.
 type fixer struct {
+	// fallback decodes bytes that are not UTF-8 when the document declares
+	// a single-byte encoding; nil: they become U+FFFD.
+	fallback         *charmap.Charmap
 	line0            int
 	budget           int // bytes earlyCDATA may still search: keeps repair linear
 	gt, lt           int // cached results of nextGT and nextLT
@@ -61,6 +66,7 @@ func contains(list []string, s string) bool {
 // Repair kinds: the message for one occurrence and for several.
 var fixMessages = map[string][2]string{
 	"char":    {"dropped 1 character XML forbids", "dropped %d characters XML forbids"},
+	"charset": {"decoded 1 byte that is not UTF-8 in the declared encoding", "decoded %d bytes that are not UTF-8 in the declared encoding"},
 	"utf8":    {"replaced 1 invalid UTF-8 byte with U+FFFD", "replaced %d invalid UTF-8 bytes with U+FFFD"},
 	"charref": {"dropped 1 character reference XML forbids", "dropped %d character references XML forbids"},
 	"amp":     {"escaped 1 bare \"&\"", "escaped %d bare \"&\""},
@@ -125,6 +131,9 @@ func (f *fixer) chars(src []byte) []byte {
 		}
 		r, size := utf8.DecodeRune(src[i:])
 		switch {
+		case r == utf8.RuneError && size == 1 && f.fallback != nil:
+			f.add(line, "charset", f.fallback.String())
+			out = utf8.AppendRune(out, f.fallback.DecodeByte(c))
 		case r == utf8.RuneError && size == 1:
 			f.add(line, "utf8", "")
 			out = append(out, "\uFFFD"...)

@@ -202,7 +202,7 @@ func (s *scanner) next() span {
 	start := s.pos
 	s.keep = start
 	sp.gapLine = s.lineAt(start)
-	itemStart, gapStray := s.scanTo(start, true)
+	itemStart, gapStray := s.scanTo(start)
 	sp.gapStray = gapStray
 	if itemStart < 0 {
 		sp.gap = s.bytes(start, s.end)
@@ -226,10 +226,9 @@ func (s *scanner) next() span {
 	return sp
 }
 
-// scanTo finds the next top-level <item start tag at or after from. It
-// returns -1 at the end of input.
-func (s *scanner) scanTo(from int64, _ bool) (int64, bool) {
-	strayed := false
+// scanTo finds the next top-level <item start tag at or after from, -1 at
+// the end of input; strayed reports a "]]>" met outside CDATA on the way.
+func (s *scanner) scanTo(from int64) (start int64, strayed bool) {
 	p := from
 	for {
 		i := bytes.IndexByte(s.bytes(p, s.end), '<')

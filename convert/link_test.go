@@ -38,6 +38,8 @@ func TestLinks(t *testing.T) {
 			"[![p](/wp-content/uploads/p.jpg)][1]\n\n[1]: {{< relref \"posts/2008-09-16-a.md\" >}}", nil},
 		{"figure link to media", false, `<figure><a href="https://old.example/wp-content/uploads/big.jpg"><img src="https://old.example/wp-content/uploads/p.jpg"></a></figure>`,
 			`{{< figure src="/wp-content/uploads/p.jpg" link="/wp-content/uploads/big.jpg" >}}`, nil},
+		{"figure with a wrapped image", false, `<figure><p><img src="/p.jpg"></p><figcaption>C</figcaption></figure>`,
+			`{{< figure src="/p.jpg" caption="C" >}}`, nil},
 		{"figure link to page", false, `<figure><a href="` + post + `"><img src="/p.jpg" alt="p"></a><figcaption>Cap</figcaption></figure>`,
 			"[![p](/p.jpg)][1]\n\nCap\n\n[1]: {{< relref \"posts/2008-09-16-a.md\" >}}", nil},
 		{"raw HTML attributes", false, `<video src="https://old.example/wp-content/uploads/v.mp4"></video><dl><dd><a href="` + post + `">A</a></dd></dl>`,

@@ -116,6 +116,9 @@ func mdFigureParts(fig *html.Node) (img, a, caption *html.Node, ok bool) {
 		return nil, nil, nil, false
 	}
 	img = els[0]
+	for (img.Data == "p" || img.Data == "div" || img.Data == "span") && len(mdElements(img)) == 1 {
+		img = mdElements(img)[0] // wpautop's or a theme's wrapper
+	}
 	if img.Data == "a" {
 		a = img
 		inner := mdElements(a)

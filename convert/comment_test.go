@@ -1,0 +1,250 @@
+package convert
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// A comments golden case (testdata/comments/*.txtar) has sections:
+//
+//	item.json     the item and its comments (wxr.Item as JSON)
+//	options.json  optional: CommentOptions (NoPingbacks, IncludeUnapproved)
+//	comments.yaml expected: the data file (absent when nothing is written)
+//	notes         expected: the notes, one per line
+//
+// Links are mapped by goldenCommentLink: https://example.com/2020/01/02/other/
+// is the page posts/2020-01-02-other.md served at /2020/01/02/other/, and
+// https://example.com/wp-content/uploads/a.png a media file.
+// go test ./convert -run CommentsGolden -update rewrites the expectations.
+
+func goldenCommentLink(raw string) Link {
+	switch {
+	case strings.HasPrefix(raw, "https://example.com/2020/01/02/other/"):
+		_, frag, _ := strings.Cut(raw, "#")
+		if frag != "" {
+			frag = "#" + frag
+		}
+		return Link{Kind: LinkPage, Dest: "posts/2020-01-02-other.md" + frag}
+	case raw == "https://example.com/wp-content/uploads/a.png":
+		return Link{Kind: LinkMedia, Dest: "/wp-content/uploads/a.png"}
+	case strings.HasPrefix(raw, "https://example.com/"):
+		return Link{Kind: LinkMissing}
+	}
+	return Link{Kind: LinkKeep}
+}
+
+func goldenPageURL(p string) string {
+	if p == "posts/2020-01-02-other.md" {
+		return "/2020/01/02/other/"
+	}
+	return ""
+}
+
+// runCommentsGolden converts one case's comments.
+func runCommentsGolden(t *testing.T, ss []section) (data []byte, notes string, it *wxr.Item) {
+	t.Helper()
+	var opts CommentOptions
+	if s, ok := get(ss, "options.json"); ok {
+		if err := json.Unmarshal([]byte(s), &opts); err != nil {
+			t.Fatalf("options.json: %v", err)
+		}
+	}
+	opts.PageURL = goldenPageURL
+	s, ok := get(ss, "item.json")
+	if !ok {
+		t.Fatal("no item.json section")
+	}
+	it = new(wxr.Item)
+	if err := json.Unmarshal([]byte(s), it); err != nil {
+		t.Fatalf("item.json: %v", err)
+	}
+	c := New(NewSite(), Options{Link: goldenCommentLink})
+	cs, ns := c.Comments(it, opts)
+	var b strings.Builder
+	for _, n := range ns {
+		b.WriteString(n.Kind + ": " + n.Detail + "\n")
+	}
+	if len(cs) == 0 {
+		return nil, b.String(), it
+	}
+	data, err := MarshalComments(cs)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data, b.String(), it
+}
+
+func TestCommentsGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "comments", "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 4 {
+		t.Fatalf("only %d golden cases", len(files))
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ss := parseSections(raw)
+			data, notes, it := runCommentsGolden(t, ss)
+			checkNoPersonalData(t, it, data)
+			if data != nil {
+				checkCommentsParse(t, data)
+			}
+			if *update {
+				ss = set(ss, "comments.yaml", string(data), data == nil)
+				ss = set(ss, "notes", notes, notes == "")
+				if err := os.WriteFile(file, formatSections(ss), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, ok := get(ss, "comments.yaml")
+			if data == nil && ok {
+				t.Errorf("no comments written, golden has some")
+			}
+			if data != nil && want != string(data) {
+				t.Errorf("comments.yaml:\n got:\n%s\nwant:\n%s", data, want)
+			}
+			if wantNotes, _ := get(ss, "notes"); wantNotes != notes {
+				t.Errorf("notes:\n got:\n%s\nwant:\n%s", notes, wantNotes)
+			}
+		})
+	}
+}
+
+// checkNoPersonalData fails when an e-mail, IP or user agent of any comment
+// (written or not) is in the data file.
+func checkNoPersonalData(t *testing.T, it *wxr.Item, data []byte) {
+	t.Helper()
+	for _, cm := range it.Comments {
+		for _, secret := range []string{cm.Email, cm.IP} {
+			if secret != "" && strings.Contains(string(data), secret) {
+				t.Errorf("comment %d: %q is in the data file", cm.ID, secret)
+			}
+		}
+		for _, m := range cm.Meta {
+			if m.Value != "" && strings.Contains(string(data), m.Value) {
+				t.Errorf("comment %d: meta %s is in the data file", cm.ID, m.Key)
+			}
+		}
+	}
+}
+
+// checkCommentsParse reads the data file back: a list whose every parent is
+// 0 or an earlier comment of the list that is not a ping.
+func checkCommentsParse(t *testing.T, data []byte) {
+	t.Helper()
+	var cs []Comment
+	if err := yaml.Unmarshal(data, &cs); err != nil {
+		t.Fatalf("data file does not parse: %v\n%s", err, data)
+	}
+	thread := map[int64]bool{}
+	for _, c := range cs {
+		if c.Parent != 0 && !thread[c.Parent] {
+			t.Errorf("comment %d: parent %d is not an earlier written comment", c.ID, c.Parent)
+		}
+		if IsPing(c.Type) && c.Parent != 0 {
+			t.Errorf("ping %d has a parent", c.ID)
+		}
+		if !IsPing(c.Type) {
+			thread[c.ID] = true
+		}
+	}
+}
+
+func TestPublishedComment(t *testing.T) {
+	tests := []struct {
+		approved, typ string
+		opts          CommentOptions
+		want          bool
+	}{
+		{"1", "", CommentOptions{}, true},
+		{"1", "comment", CommentOptions{}, true},
+		{"1", "pingback", CommentOptions{}, true},
+		{"1", "trackback", CommentOptions{NoPingbacks: true}, false},
+		{"1", "pingback", CommentOptions{NoPingbacks: true}, false},
+		{"1", "", CommentOptions{NoPingbacks: true}, true},
+		{"0", "", CommentOptions{}, false},
+		{"0", "", CommentOptions{IncludeUnapproved: true}, true},
+		{"spam", "", CommentOptions{IncludeUnapproved: true}, false},
+		{"trash", "", CommentOptions{IncludeUnapproved: true}, false},
+		{"post-trashed", "", CommentOptions{IncludeUnapproved: true}, false},
+		{" 1 ", "", CommentOptions{}, true},
+		{"1", "order_note", CommentOptions{}, false},
+		{"1", "note", CommentOptions{}, false},
+		{"1", "webmention", CommentOptions{}, true},
+	}
+	for _, tt := range tests {
+		cm := &wxr.Comment{Approved: tt.approved, Type: tt.typ}
+		if got := PublishedComment(cm, tt.opts); got != tt.want {
+			t.Errorf("PublishedComment(approved %q, type %q, %+v) = %v, want %v", tt.approved, tt.typ, tt.opts, got, tt.want)
+		}
+	}
+}
+
+func TestCommentAuthorURL(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"", ""},
+		{"http://", ""},
+		{"https://example.org/", "https://example.org/"},
+		{" HTTP://Example.org ", "HTTP://Example.org"},
+		{"mailto:a@example.org", ""},
+		{"javascript:alert(1)", ""},
+		{"example.org", ""},
+		{"http://a b", ""},
+	}
+	for _, tt := range tests {
+		if got := commentAuthorURL(tt.in); got != tt.want {
+			t.Errorf("commentAuthorURL(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+var rfc3339UTC = regexp.MustCompile(`^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$`)
+
+func TestCommentDate(t *testing.T) {
+	gmt := mustTime(t, "2020-01-02T10:00:00Z")
+	local := mustTime(t, "2020-01-02T12:00:00Z") // UTC+2 wall time
+	tests := []struct {
+		name string
+		cm   wxr.Comment
+		it   wxr.Item
+		want string
+	}{
+		{"gmt", wxr.Comment{Date: local, DateGMT: gmt}, wxr.Item{}, "2020-01-02T10:00:00Z"},
+		{"post offset", wxr.Comment{Date: local}, wxr.Item{Date: local, DateGMT: gmt}, "2020-01-02T10:00:00Z"},
+		{"no offset", wxr.Comment{Date: local}, wxr.Item{}, "2020-01-02T12:00:00Z"},
+		{"none", wxr.Comment{}, wxr.Item{}, ""},
+	}
+	for _, tt := range tests {
+		got := commentDate(&tt.cm, &tt.it)
+		if got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+		if got != "" && !rfc3339UTC.MatchString(got) {
+			t.Errorf("%s: %q is not RFC 3339 UTC", tt.name, got)
+		}
+	}
+}
+
+func mustTime(t *testing.T, s string) time.Time {
+	t.Helper()
+	tm, err := time.Parse(time.RFC3339, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tm
+}

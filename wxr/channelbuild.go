@@ -16,6 +16,8 @@ type channelBuilder struct {
 	terms     *[]Term
 	generator string // from <generator>, used when no generator comment
 	notes     []note
+	walker    *walker // for the line of a value
+	verLine   int     // line of <wp:wxr_version>
 }
 
 func (b *channelBuilder) open(parent field, c nsClass, se xml.StartElement) field {
@@ -44,6 +46,13 @@ func (b *channelBuilder) open(parent field, c nsClass, se xml.StartElement) fiel
 		}
 	}
 	return f
+}
+
+func (b *channelBuilder) line() int {
+	if b.walker == nil {
+		return 0
+	}
+	return b.walker.line()
 }
 
 // term is the term being read.
@@ -90,6 +99,9 @@ func (b *channelBuilder) value(f, parent field, v []byte) {
 		b.generator = scalar(v)
 	case fChVersion:
 		ch.Version = scalar(v)
+		if b.walker != nil {
+			b.verLine = b.walker.line()
+		}
 	case fChBaseSite:
 		ch.BaseSiteURL = scalar(v)
 	case fChBaseBlog:
@@ -115,7 +127,7 @@ func (b *channelBuilder) author(f field, v []byte) {
 	case fAuthorID:
 		id, err := parseInt(scalar(v))
 		if err != nil {
-			b.notes = append(b.notes, note{0, fmt.Sprintf("wp:author_id %q is not a number", scalar(v))})
+			b.notes = append(b.notes, note{b.line(), fmt.Sprintf("wp:author_id %q is not a number", scalar(v))})
 		}
 		a.ID = id
 	case fAuthorLogin:
@@ -140,7 +152,7 @@ func (b *channelBuilder) termValue(f field, v []byte) {
 	case fTermID:
 		id, err := parseInt(scalar(v))
 		if err != nil {
-			b.notes = append(b.notes, note{0, fmt.Sprintf("wp:term_id %q is not a number", scalar(v))})
+			b.notes = append(b.notes, note{b.line(), fmt.Sprintf("wp:term_id %q is not a number", scalar(v))})
 		}
 		t.ID = id
 	case fTermTaxonomy:

@@ -57,6 +57,8 @@ func TestInputs(t *testing.T) {
 			ids: []int64{1}, content: []string{"ab"}, warnings: []string{"t.xml:7: item 1: dropped 1 character reference XML forbids (&#1;)"}},
 		{name: "bare less-than", input: testHead + "<item><wp:post_id>1</wp:post_id><title>1 < 2</title></item>\n" + testTail,
 			ids: []int64{1}, warnings: []string{`t.xml:6: item 1: escaped 1 bare "<"`}},
+		{name: "odd version", input: strings.Replace(testHead, ">1.2<", ">abc<", 1) + "<item><wp:post_id>1</wp:post_id></item>\n" + testTail,
+			ids: []int64{1}, warnings: []string{`t.xml:5: wp:wxr_version "abc" is not a version number; reading it as WXR`}},
 		{name: "bad number and date", input: testHead + "<item><wp:post_id>1</wp:post_id><wp:post_parent>x</wp:post_parent><wp:post_date>someday</wp:post_date></item>\n" + testTail,
 			ids: []int64{1}, warnings: []string{
 				`t.xml:6: item 1: wp:post_parent "x" is not a number; read as 0`,

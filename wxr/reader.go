@@ -60,7 +60,7 @@ func NewReader(r io.Reader, opts Options) (*Reader, error) {
 	cache := map[string]nsClass{}
 	rd.cw = walker{sc: scope{cache: cache}, unbound: rd.onUnbound}
 	rd.iw = walker{sc: scope{cache: cache}, unbound: rd.onUnbound}
-	rd.cb = channelBuilder{ch: &rd.channel}
+	rd.cb = channelBuilder{ch: &rd.channel, walker: &rd.cw}
 	sp := rd.sc.next()
 	if err := rd.header(sp); err != nil {
 		return nil, err
@@ -137,7 +137,7 @@ func (r *Reader) checkWXR() error {
 	if v == "" {
 		r.warn(0, 0, "no <wp:wxr_version> in the header; reading it as WXR")
 	} else if !versionPattern.MatchString(v) {
-		r.warn(0, 0, fmt.Sprintf("wp:wxr_version %q is not a version number; reading it as WXR", v))
+		r.warn(r.cb.verLine, 0, fmt.Sprintf("wp:wxr_version %q is not a version number; reading it as WXR", v))
 	}
 	return nil
 }

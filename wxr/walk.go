@@ -54,6 +54,15 @@ type walker struct {
 	feed spanFeed     // what dec reads: the current item span
 	dec  *xml.Decoder // reused across well-formed items; nil after an error
 	done bool         // run stopped after its first element closed
+	cur  *xml.Decoder // the decoder of the running walk, for line()
+}
+
+// line is the input line the running walk is on.
+func (w *walker) line() int {
+	if w.cur == nil {
+		return 0
+	}
+	return w.fileLine(w.cur)
 }
 
 // spanFeed serves one span after another to a long-lived decoder. At the
@@ -128,7 +137,7 @@ func (w *walker) walkItem(src []byte, line0 int, h handler) *syntaxError {
 // run reads tokens until the end of src, or, with once, until the first
 // element closes.
 func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handler) *syntaxError {
-	w.src, w.line0 = src, line0
+	w.src, w.line0, w.cur = src, line0, dec
 	w.decLine0, _ = dec.InputPos()
 	w.decOff0 = dec.InputOffset()
 	for {

@@ -11,11 +11,14 @@ import (
 
 // archives are the site's list pages that no item owns: category and tag
 // archives, date archives and the feed. The index records what it needs to
-// redirect them: term slugs and names, the months that have posts, and the
-// permalink front ("/blog/", "/index.php/") archives sit under.
+// redirect them: the terms published posts use (WordPress answered an empty
+// term's archive with a 404, and Hugo makes no page for it), their names and
+// parents, the months that have posts, and the permalink front ("/blog/",
+// "/index.php/") archives sit under.
 type archives struct {
-	cats   map[string]string // category slug path ("parent/child") → name
-	tags   map[string]string // tag slug → name
+	parent map[string]string // category slug → parent slug
+	names  map[string]string // "category:slug" or "post_tag:slug" → term name
+	used   map[string]bool   // "category:slug" or "post_tag:slug" of published posts
 	months map[string]bool   // "2012/02"
 	front  string            // e.g. "/", "/blog/", "/index.php/"; "" until a post shows it
 	shape  string            // the permalink structure of published posts, e.g. "/%year%/%monthnum%/%postname%/"
@@ -23,25 +26,19 @@ type archives struct {
 }
 
 func (a *archives) init() {
-	a.cats, a.tags, a.months = map[string]string{}, map[string]string{}, map[string]bool{}
+	a.parent, a.names = map[string]string{}, map[string]string{}
+	a.used, a.months = map[string]bool{}, map[string]bool{}
 }
 
 // addChannel records the channel's categories (with their parents' slugs)
 // and tags.
 func (a *archives) addChannel(ch *wxr.Channel) {
-	parent := map[string]string{}
 	for _, t := range ch.Categories {
-		parent[t.Slug] = t.Parent
-	}
-	for _, t := range ch.Categories {
-		if t.Slug != "" {
-			a.cats[catPath(t.Slug, parent)] = t.Name
-		}
+		a.parent[t.Slug] = t.Parent
+		a.names["category:"+t.Slug] = t.Name
 	}
 	for _, t := range ch.Tags {
-		if t.Slug != "" {
-			a.tags[t.Slug] = t.Name
-		}
+		a.names["post_tag:"+t.Slug] = t.Name
 	}
 }
 
@@ -59,36 +56,27 @@ func catPath(slug string, parent map[string]string) string {
 // maxDepth bounds term hierarchies, which may cycle in damaged exports.
 const maxDepth = 16
 
-// addItem records a published post's terms (filtered exports list terms only
-// on items) and month.
+// addItem records a published post's categories, tags (filtered exports
+// list terms only on items) and month.
 func (a *archives) addItem(it *wxr.Item) {
+	if it.Status != "publish" {
+		return
+	}
 	for _, t := range it.Terms {
-		switch t.Domain {
-		case "category":
-			if !a.hasCat(t.Slug) {
-				a.cats[t.Slug] = t.Name
-			}
-		case "post_tag":
-			if _, ok := a.tags[t.Slug]; !ok && t.Slug != "" {
-				a.tags[t.Slug] = t.Name
-			}
+		if t.Slug == "" || t.Domain != "category" && t.Domain != "post_tag" {
+			continue
+		}
+		k := t.Domain + ":" + t.Slug
+		if !a.used[k] {
+			a.used[strings.Clone(k)] = true
+		}
+		if _, ok := a.names[k]; !ok {
+			a.names[strings.Clone(k)] = strings.Clone(t.Name)
 		}
 	}
-	if !it.Date.IsZero() && it.Status == "publish" {
+	if !it.Date.IsZero() {
 		a.months[it.Date.Format("2006/01")] = true
 	}
-}
-
-func (a *archives) hasCat(slug string) bool {
-	if slug == "" {
-		return true
-	}
-	for p := range a.cats {
-		if p == slug || strings.HasSuffix(p, "/"+slug) {
-			return true
-		}
-	}
-	return false
 }
 
 // learnFront takes the permalink front and root from a post's permalink
@@ -117,11 +105,15 @@ func (a *archives) list(base string) []OldURL {
 		front, root = "/", "/"
 	}
 	var out []OldURL
-	for _, p := range sortedKeys(a.cats) {
-		out = append(out, archiveURL(base+front+"category/"+p+"/", base+"/categories/"+hugoPath(a.cats[p])+"/", "category", a.cats[p]))
-	}
-	for _, s := range sortedKeys(a.tags) {
-		out = append(out, archiveURL(base+front+"tag/"+s+"/", base+"/tags/"+hugoPath(a.tags[s])+"/", "post_tag", a.tags[s]))
+	for _, k := range sortedKeys(a.used) {
+		tax, slug, _ := strings.Cut(k, ":")
+		name := a.names[k]
+		if tax == "category" {
+			out = append(out, archiveURL(base+front+"category/"+catPath(slug, a.parent)+"/",
+				base+"/categories/"+hugoPath(name)+"/", tax, name))
+		} else {
+			out = append(out, archiveURL(base+front+"tag/"+slug+"/", base+"/tags/"+hugoPath(name)+"/", tax, name))
+		}
 	}
 	for _, m := range sortedKeys(a.months) {
 		u := archiveURL(base+front+m+"/", base+"/", "date", m)

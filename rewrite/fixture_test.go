@@ -136,6 +136,9 @@ func frontSite() *fixture {
 	f.post(62, "post", "netural", "https://fett.example/blog/2012/11/26/netural/", "2012-11-26")
 	f.items[0].Terms = []wxr.ItemTerm{{Domain: "category", Slug: "events", Name: "Events & Talks"}}
 	f.post(63, "page", "about", "https://fett.example/about/", "")
+	d := f.post(64, "post", "unfinished", "https://fett.example/?p=64", "2013-01-02")
+	d.Status = "draft" // its category has no archive: no published post uses it
+	d.Terms = []wxr.ItemTerm{{Domain: "category", Slug: "drafts-only", Name: "Drafts only"}}
 	return f
 }
 

@@ -54,6 +54,8 @@ func errorMessage(err error) string {
 		return ""
 	case errors.Is(err, context.Canceled):
 		return "wpexit: interrupted"
+	case errors.As(err, new(*usageError)):
+		return "wpexit: " + err.Error() + "\nusage: wpexit inspect [--json] EXPORT... | wpexit convert EXPORT... --out DIR [flags] (see wpexit COMMAND --help)"
 	}
 	return "wpexit: " + err.Error()
 }

@@ -162,8 +162,9 @@ func mdSanitize(s string) string {
 // mdParam quotes v as a shortcode parameter value. Hugo ends a quoted value
 // at a newline and, once it has seen an escaped quote, drops every
 // backslash; a trailing backslash would escape the closing quote. Markdown
-// values (captions, run through markdownify) keep their backslashes and get
-// quotes as entities; plain values (alt) get \" and lose backslashes.
+// values (captions, run through markdownify, which also runs shortcodes)
+// keep their backslashes and get quotes and "{{" as entities; plain values
+// (alt) get \" and lose backslashes.
 func mdParam(v string, markdown bool) string {
 	v = strings.ReplaceAll(v, "  \n", "<br>")
 	v = strings.Join(strings.Fields(v), " ")
@@ -173,6 +174,8 @@ func mdParam(v string, markdown bool) string {
 			k := len(v) - len(t)
 			v = t + strings.Repeat("&#92;", k/2+k%2)
 		}
+		// markdownify extracts shortcodes too
+		v = strings.ReplaceAll(v, "{{", "{&#123;")
 	} else if strings.Contains(v, `"`) {
 		v = strings.ReplaceAll(v, `\`, "")
 		v = strings.ReplaceAll(v, `"`, `\"`)

@@ -60,6 +60,7 @@ func TestParam(t *testing.T) {
 		{`snake\_case \\`, true, `"snake\_case &#92;"`},
 		{"line  \nbreak", true, `"line<br>break"`},
 		{"{{< x >}}", false, `"{{< x >}}"`},
+		{"{{% c %}}", true, `"{&#123;% c %}}"`},
 	} {
 		got := strings.ReplaceAll(mdParam(tc.in, tc.markdown), mdSC, "{{")
 		if got != tc.want {

@@ -139,6 +139,7 @@ func frontSite() *fixture {
 	d := f.post(64, "post", "unfinished", "https://fett.example/?p=64", "2013-01-02")
 	d.Status = "draft" // its category has no archive: no published post uses it
 	d.Terms = []wxr.ItemTerm{{Domain: "category", Slug: "drafts-only", Name: "Drafts only"}}
+	f.plans[len(f.plans)-1].Draft = true
 	return f
 }
 

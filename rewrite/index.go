@@ -423,6 +423,7 @@ func oldPage(p, class string) oldRef {
 // decoded Unicode paths on the old host (install directory included), like
 // the page's url. Query forms are not aliases; the redirect files hold them.
 func (ix *Index) Aliases(id int64) []string {
+	ix.once.Do(ix.predict) // owns reads the keys predict writes
 	idx, ok := ix.byID[id]
 	if !ok || ix.entries[idx].kind != convert.LinkPage {
 		return nil

@@ -211,6 +211,14 @@ func hugoShortcodeHTML(sc hugoSC) (string, error) {
 		}
 		out := "<figure>" + img
 		if c := get("caption", 99); c != "" {
+			// markdownify extracts shortcodes too; ours never nest
+			if text, outs, err := hugoShortcodes(c); err != nil {
+				return "", fmt.Errorf("caption: %w", err)
+			} else if len(outs) > 0 {
+				return "", fmt.Errorf("caption runs a shortcode: %q", c)
+			} else {
+				c = text
+			}
 			var buf bytes.Buffer
 			if err := hugoMarkdown().Convert([]byte(c), &buf); err != nil {
 				return "", err

@@ -17,19 +17,24 @@ type inspectConfig struct {
 
 // convertConfig is what `wpexit convert` was asked to do.
 type convertConfig struct {
-	Inputs           []string // export files; "-" is stdin
-	Out              string   // output folder (the Hugo site)
-	Jobs             int      // converter workers; 0 means runtime.NumCPU()
-	IncludePrivate   bool     // write private items as drafts
-	IncludeProtected bool     // write password-protected items as drafts
-	LinkStyle        string   // "inline" or "referenced"
-	AliasHosts       []string // other hosts the site was known by
-	Redirects        []string // redirect formats: netlify, nginx, apache, none
-	Force            bool     // replace files changed since wpexit wrote them
-	DryRun           bool     // write nothing, report what would happen
-	Report           string   // JSON-lines report file; "" for none, "-" for stdout
-	Progress         string   // "auto", "always" or "never"
-	Quiet            bool     // no summary unless something went wrong, no progress bar unless --progress always
+	Inputs            []string // export files; "-" is stdin
+	Out               string   // output folder (the Hugo site)
+	Jobs              int      // converter workers; 0 means runtime.NumCPU()
+	IncludePrivate    bool     // write private items as drafts
+	IncludeProtected  bool     // write password-protected items as drafts
+	LinkStyle         string   // "inline" or "referenced"
+	AliasHosts        []string // other hosts the site was known by
+	Redirects         []string // redirect formats: netlify, nginx, apache, none
+	Force             bool     // replace files changed since wpexit wrote them
+	DryRun            bool     // write nothing, report what would happen
+	Report            string   // JSON-lines report file; "" for none, "-" for stdout
+	Progress          string   // "auto", "always" or "never"
+	Quiet             bool     // no summary unless something went wrong, no progress bar unless --progress always
+	NoPingbacks       bool     // leave pingbacks and trackbacks out of the comment data
+	IncludeUnapproved bool     // write pending comments too, marked approved: false
+	Archive           bool     // write archive/items.jsonl (archive.go)
+	ArchivePrivate    bool     // the archive keeps private data too (never passwords, e-mails, IPs)
+	OutEach           string   // batch: each export to its own site under this folder (batch.go)
 }
 
 // redirectFormats are the --redirects values.
@@ -153,6 +158,11 @@ func convertFlags(c *convertConfig) []cli.Flag {
 		&cli.StringFlag{Name: "report", Usage: "write one JSON line per item to `FILE` (- for stdout)", Destination: &c.Report},
 		&cli.StringFlag{Name: "progress", Value: "auto", Usage: "show a progress bar on stderr `WHEN` auto (when stderr is a terminal), always, never", Destination: &c.Progress},
 		&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print the summary only when something went wrong", Destination: &c.Quiet},
+		&cli.BoolFlag{Name: "no-pingbacks", Usage: "leave pingbacks and trackbacks out of the comments", Destination: &c.NoPingbacks},
+		&cli.BoolFlag{Name: "include-unapproved", Usage: "write pending comments too, marked approved: false (never e-mails or IPs)", Destination: &c.IncludeUnapproved},
+		&cli.BoolFlag{Name: "archive", Usage: "also write archive/items.jsonl: every item with every field read (no passwords, e-mails, IPs)", Destination: &c.Archive},
+		&cli.BoolFlag{Name: "archive-private", Usage: "the archive keeps private and protected items' content and unapproved comments", Destination: &c.ArchivePrivate},
+		&cli.StringFlag{Name: "out-each", Usage: "convert each EXPORT to its own site DIR/NAME, in parallel", Destination: &c.OutEach},
 	}
 }
 

@@ -1,0 +1,244 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// extras is what convert writes besides the pages, for one site: each
+// page's comments (data/comments/<wordpress_id>.yaml), the authors
+// (data/authors.yaml) and, with --archive, the archive of every item
+// (archive/items.jsonl). Workers call its item methods concurrently (they
+// only read it); the writer calls write, in input order, and finish once.
+type extras struct {
+	comments convert.CommentOptions
+	archive  *archiveWriter // nil without --archive
+	private  bool           // --archive-private
+
+	// Writer-side state (one goroutine).
+	creators     map[string]bool // dc:creator of every written page
+	commentFiles int             // comment data files written
+	commentsKept []string        // comment data files left alone, with the reason
+}
+
+// itemExtras is what one item adds to the site besides its page.
+type itemExtras struct {
+	commentsPath string // relative to --out; "" when the page has no comment written
+	comments     []byte
+	archive      []byte // the item's archive line, newline included; nil without --archive
+	creator      string
+}
+
+// newExtras prepares the extras of a run whose first pass is sv. With
+// --archive it opens the archive's temp file in w.
+func newExtras(c convertConfig, sv *survey, w *siteWriter) (*extras, error) {
+	x := &extras{
+		comments: convert.CommentOptions{
+			NoPingbacks:       c.NoPingbacks,
+			IncludeUnapproved: c.IncludeUnapproved,
+			PageURL:           pageURLs(sv),
+		},
+		private:  c.ArchivePrivate,
+		creators: map[string]bool{},
+	}
+	if c.Archive {
+		a, err := openArchive(w)
+		if err != nil {
+			return nil, err
+		}
+		x.archive = a
+	}
+	return x, nil
+}
+
+// pageURLs maps each planned page's content file (relative to content/)
+// to the URL the new site serves it at, as the URL index knows it: its old
+// permalink path when the page keeps it, else Hugo's default path for it.
+// Drafts have none.
+func pageURLs(sv *survey) func(string) string {
+	if sv == nil || sv.index == nil {
+		return nil
+	}
+	byID := map[int64]string{}
+	for _, u := range sv.index.OldURLs() {
+		switch u.Class {
+		case rewrite.ClassPost, rewrite.ClassPage, rewrite.ClassShortlink:
+		default:
+			continue
+		}
+		if _, ok := byID[u.ID]; !ok && u.ID != 0 && u.Target != "" {
+			byID[u.ID] = u.Target
+		}
+	}
+	byPath := map[string]string{}
+	for i := range sv.plans.len() {
+		p, _ := sv.plans.at(i)
+		if p.Skip == "" && p.Path != "" && byID[p.ID] != "" {
+			byPath[p.Path] = byID[p.ID]
+		}
+	}
+	return func(contentPath string) string { return byPath[contentPath] }
+}
+
+// forItem builds what the item adds besides its page. conv is the worker's
+// converter, nil when the item is not written (then only its archive line
+// is made). The notes go to the item's report line.
+func (x *extras) forItem(conv *convert.Converter, it *wxr.Item, plan convert.Plan, source string) (itemExtras, []convert.Note) {
+	var ex itemExtras
+	var notes []convert.Note
+	if x == nil || it == nil {
+		return ex, nil
+	}
+	if x.archive != nil {
+		line, err := archiveLine(it, plan, source, x.private)
+		if err != nil {
+			notes = append(notes, convert.Note{Kind: "archive-failed", Detail: err.Error()})
+		}
+		ex.archive = line
+	}
+	if conv == nil || plan.Skip != "" {
+		return ex, notes
+	}
+	ex.creator = it.Creator
+	cs, cnotes := conv.Comments(it, x.comments)
+	notes = append(notes, cnotes...)
+	if len(cs) == 0 {
+		return ex, notes
+	}
+	data, err := convert.MarshalComments(cs)
+	if err != nil {
+		return ex, append(notes, convert.Note{Kind: "comment-failed", Detail: err.Error()})
+	}
+	ex.commentsPath, ex.comments = convert.CommentsFile(it.ID), data
+	return ex, notes
+}
+
+// write writes what an item adds, once its page has been handled: the
+// archive line always, the comments only when the page was written.
+func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
+	if x == nil {
+		return nil
+	}
+	if x.archive != nil && ex.archive != nil {
+		if err := x.archive.add(ex.archive); err != nil {
+			return err
+		}
+	}
+	if rec.Outcome != outcomeWritten && rec.Outcome != outcomeWouldWrite {
+		return nil
+	}
+	if ex.creator != "" {
+		x.creators[ex.creator] = true
+	}
+	if ex.commentsPath == "" {
+		return nil
+	}
+	out, reason, err := w.write(ex.commentsPath, ex.comments)
+	switch {
+	case err != nil && isEscape(err):
+		x.commentsKept = append(x.commentsKept, ex.commentsPath+": "+err.Error())
+	case err != nil:
+		return err
+	case out == kept:
+		x.commentsKept = append(x.commentsKept, ex.commentsPath+": "+reason)
+	default:
+		x.commentFiles++
+	}
+	return nil
+}
+
+// finish writes data/authors.yaml, commits the archive, and notes the
+// files in the report.
+func (x *extras) finish(w *siteWriter, sv *survey, rep *report) error {
+	if x == nil {
+		return nil
+	}
+	if x.commentFiles > 0 {
+		rep.files = append(rep.files, fmt.Sprintf("data/comments/ (%d files)", x.commentFiles))
+	}
+	rep.keptFiles = append(rep.keptFiles, x.commentsKept...)
+	if err := writeAuthors(w, sv.channel, x.creators, rep); err != nil {
+		return err
+	}
+	if x.archive != nil {
+		return x.archive.commit(w, rep)
+	}
+	return nil
+}
+
+// abort removes the archive's temp file unless it was committed.
+func (x *extras) abort() {
+	if x != nil && x.archive != nil {
+		x.archive.abort()
+	}
+}
+
+// writeAuthors writes data/authors.yaml: every author of the export and
+// every author of a written page, by login, never an e-mail address.
+func writeAuthors(w *siteWriter, ch *wxr.Channel, creators map[string]bool, rep *report) error {
+	authors := convert.Authors(ch, sortedKeys(creators))
+	if len(authors) == 0 {
+		return nil
+	}
+	data, err := convert.MarshalAuthors(authors)
+	if err != nil {
+		return err
+	}
+	return siteFile(w, rep, "data/authors.yaml", data, false)
+}
+
+// commentsPartial is the minimal layouts' comment thread (the single page
+// template includes it): the page's data/comments file rendered under the
+// post, replies nested under what they answer, pingbacks and trackbacks
+// listed apart. Comment Markdown is rendered with the page's own renderer.
+const commentsPartial = `{{- $all := index site.Data.comments (string .Params.wordpress_id) -}}
+{{- with $all -}}
+{{- $thread := where . "type" "not in" (slice "pingback" "trackback") -}}
+{{- $pings := where . "type" "in" (slice "pingback" "trackback") -}}
+<section class="comments" id="comments">
+{{- with $thread }}
+<h2>{{ len . }} {{ cond (eq (len .) 1) "comment" "comments" }}</h2>
+{{ partial "comment-list.html" (dict "all" . "parent" 0 "page" $) }}
+{{- end }}
+{{- with $pings }}
+<h2>Pingbacks and trackbacks</h2>
+<ul class="pings">
+{{- range . }}
+<li class="ping {{ .type }}" id="comment-{{ .id }}">{{ with .author_url }}<a href="{{ . }}" rel="nofollow ugc">{{ end }}{{ .author }}{{ with .author_url }}</a>{{ end }}{{ with .date }} <time datetime="{{ . }}">{{ (time .).Format "2 January 2006" }}</time>{{ end }}</li>
+{{- end }}
+</ul>
+{{- end }}
+</section>
+{{- end -}}
+`
+
+// commentListPartial renders the replies to one parent, each followed by
+// its own replies: called with dict "all" (every thread comment), "parent"
+// (an id, 0 for the top level) and "page".
+const commentListPartial = `{{- $parent := .parent -}}
+{{- $all := .all -}}
+{{- $page := .page -}}
+{{- $here := where $all "parent" $parent -}}
+{{- with $here }}
+<ol class="comment-list">
+{{- range . }}
+<li class="comment" id="comment-{{ .id }}">
+<article>
+<p class="comment-meta">{{ with .author_url }}<a href="{{ . }}" rel="nofollow ugc">{{ end }}{{ .author }}{{ with .author_url }}</a>{{ end }}{{ with .date }} <time datetime="{{ . }}">{{ (time .).Format "2 January 2006" }}</time>{{ end }}{{ if isset . "approved" }} <em>(awaiting moderation)</em>{{ end }}</p>
+<div class="comment-content">{{ $page.RenderString (dict "display" "block") .content }}</div>
+</article>
+{{ partial "comment-list.html" (dict "all" $all "parent" .id "page" $page) }}
+</li>
+{{- end }}
+</ol>
+{{- end -}}
+`
+
+// commentLayouts are the partials the single page template calls.
+var commentLayouts = []layout{
+	{"layouts/partials/comments.html", commentsPartial},
+	{"layouts/partials/comment-list.html", commentListPartial},
+}

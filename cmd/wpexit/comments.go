@@ -116,6 +116,24 @@ func (x *extras) forItem(conv *convert.Converter, it *wxr.Item, plan convert.Pla
 	return ex, notes
 }
 
+// add completes an entry converted by convertEntry with what its item adds
+// besides its page, using a converter from pool for the comments.
+func (x *extras) add(pool chan *convert.Converter, sv *survey, e entry, res converted) converted {
+	if x == nil || e.item == nil || res.rec.Input == "" {
+		return res
+	}
+	plan, _ := sv.plans.at(e.seq)
+	var conv *convert.Converter
+	if res.err == nil && res.skip == "" && res.path != "" {
+		conv = <-pool
+		defer func() { pool <- conv }()
+	}
+	ex, notes := x.forItem(conv, e.item, plan, e.source)
+	res.extra = ex
+	res.rec.Notes = append(res.rec.Notes, noteRecords(notes)...)
+	return res
+}
+
 // write writes what an item adds, once its page has been handled: the
 // archive line always, the comments only when the page was written.
 func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {

@@ -38,6 +38,10 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if err != nil {
 		return err
 	}
+	if sv.extras, err = newExtras(c, sv, w); err != nil { // comments.go
+		w.close()
+		return err
+	}
 	lines, closeLines, err := openReportFile(c.Report, env.stdout)
 	if err != nil {
 		w.close()
@@ -45,6 +49,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	}
 	rep := newReport(lines, c.DryRun)
 	err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
+	sv.extras.abort()
 	if cerr := w.close(); err == nil {
 		err = cerr
 	}
@@ -71,6 +76,9 @@ func convertSite(ctx context.Context, prog *progress, c convertConfig, exps []*e
 	prog.converting(sv.entries)
 	headerWarnings, err := convertItems(ctx, c.Jobs, exps, sv, opts, func(res converted) error {
 		rec, err := writeItem(w, res, c.DryRun)
+		if err == nil {
+			err = sv.extras.write(w, res.extra, rec)
+		}
 		if err != nil {
 			return err
 		}
@@ -88,7 +96,10 @@ func convertSite(ctx context.Context, prog *progress, c convertConfig, exps []*e
 	if err != nil {
 		return err
 	}
-	return writeSiteFiles(w, sv, c, rep)
+	if err := writeSiteFiles(w, sv, c, rep); err != nil {
+		return err
+	}
+	return sv.extras.finish(w, sv, rep)
 }
 
 // converted is one item after conversion, on its way to the writer.
@@ -98,6 +109,8 @@ type converted struct {
 	data []byte
 	skip string // planned skip reason
 	err  error  // unreadable or not convertible
+
+	extra itemExtras // comments and archive line (comments.go)
 }
 
 // convertItems streams every entry again (second pass) through jobs
@@ -116,7 +129,7 @@ func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 	}}
 	defer sc.close()
 	conv := func(ctx context.Context, e entry) (converted, error) {
-		return convertEntry(ctx, pool, sv, e), nil
+		return sv.extras.add(pool, sv, e, convertEntry(ctx, pool, sv, e)), nil
 	}
 	err := pipeline(ctx, jobs, 2*jobs+2, sc.next, conv, func(res converted, err error) error {
 		if err != nil { // a panic in conversion

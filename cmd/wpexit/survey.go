@@ -20,6 +20,7 @@ type survey struct {
 	plans      planList // by entry seq; the zero Plan for unreadable entries
 	entries    int      // items read, readable or not
 	taxonomies []string // custom taxonomies used by items, sorted
+	extras     *extras  // comments, authors, archive: set by runConvert (comments.go)
 }
 
 // surveyState is the first pass at work.

@@ -84,7 +84,7 @@ func (b *channelBuilder) comment(c []byte) {
 	}
 }
 
-func (b *channelBuilder) value(f, parent field, v []byte) {
+func (b *channelBuilder) value(f, parent field, v string) {
 	ch := b.ch
 	switch f {
 	case fChTitle:
@@ -117,7 +117,7 @@ func (b *channelBuilder) value(f, parent field, v []byte) {
 	}
 }
 
-func (b *channelBuilder) author(f field, v []byte) {
+func (b *channelBuilder) author(f field, v string) {
 	n := len(b.ch.Authors)
 	if n == 0 {
 		return
@@ -143,7 +143,7 @@ func (b *channelBuilder) author(f field, v []byte) {
 	}
 }
 
-func (b *channelBuilder) termValue(f field, v []byte) {
+func (b *channelBuilder) termValue(f field, v string) {
 	t := b.term()
 	if t == nil {
 		return
@@ -164,11 +164,11 @@ func (b *channelBuilder) termValue(f field, v []byte) {
 	case fTermName:
 		t.Name = name(v)
 	case fTermDescription:
-		t.Description = string(v)
+		t.Description = v
 	}
 }
 
-func (b *channelBuilder) termMeta(f field, v []byte) {
+func (b *channelBuilder) termMeta(f field, v string) {
 	t := b.term()
 	if t == nil || len(t.Meta) == 0 {
 		return
@@ -177,7 +177,7 @@ func (b *channelBuilder) termMeta(f field, v []byte) {
 	if f == fMetaKey {
 		m.Key = scalar(v)
 	} else {
-		m.Value = string(v)
+		m.Value = v
 	}
 }
 

@@ -64,7 +64,7 @@ func (b *itemBuilder) open(parent field, c nsClass, se xml.StartElement) field {
 func (b *itemBuilder) close(field)    {}
 func (b *itemBuilder) comment([]byte) {}
 
-func (b *itemBuilder) value(f, parent field, v []byte) {
+func (b *itemBuilder) value(f, parent field, v string) {
 	switch {
 	case f == fMetaKey || f == fMetaValue:
 		b.meta(f, parent, v)
@@ -85,7 +85,7 @@ func (b *itemBuilder) value(f, parent field, v []byte) {
 	}
 }
 
-func (b *itemBuilder) itemValue(f field, v []byte) {
+func (b *itemBuilder) itemValue(f field, v string) {
 	it := b.it
 	switch f {
 	case fTitle:
@@ -101,9 +101,9 @@ func (b *itemBuilder) itemValue(f field, v []byte) {
 	case fDescription:
 		it.Description = scalar(v)
 	case fContent:
-		it.Content = string(v)
+		it.Content = v
 	case fExcerpt:
-		it.Excerpt = string(v)
+		it.Excerpt = v
 	case fPostID:
 		it.ID = b.int(v, "wp:post_id")
 	case fPostDate:
@@ -119,7 +119,7 @@ func (b *itemBuilder) itemValue(f field, v []byte) {
 	}
 }
 
-func (b *itemBuilder) wpValue(f field, v []byte) {
+func (b *itemBuilder) wpValue(f field, v string) {
 	it := b.it
 	switch f {
 	case fCommentStatus:
@@ -145,7 +145,7 @@ func (b *itemBuilder) wpValue(f field, v []byte) {
 	}
 }
 
-func (b *itemBuilder) meta(f, parent field, v []byte) {
+func (b *itemBuilder) meta(f, parent field, v string) {
 	var m *Meta
 	switch parent {
 	case fPostmeta:
@@ -165,11 +165,11 @@ func (b *itemBuilder) meta(f, parent field, v []byte) {
 	if f == fMetaKey {
 		m.Key = scalar(v)
 	} else {
-		m.Value = string(v)
+		m.Value = v
 	}
 }
 
-func (b *itemBuilder) commentValue(f field, v []byte) {
+func (b *itemBuilder) commentValue(f field, v string) {
 	n := len(b.it.Comments)
 	if n == 0 {
 		return
@@ -191,7 +191,7 @@ func (b *itemBuilder) commentValue(f field, v []byte) {
 	case fCommentDateGMT:
 		c.DateGMT = b.date(v, "wp:comment_date_gmt")
 	case fCommentContent:
-		c.Content = string(v)
+		c.Content = v
 	case fCommentApproved:
 		c.Approved = scalar(v)
 	case fCommentType:
@@ -203,7 +203,7 @@ func (b *itemBuilder) commentValue(f field, v []byte) {
 	}
 }
 
-func (b *itemBuilder) int(v []byte, what string) int64 {
+func (b *itemBuilder) int(v string, what string) int64 {
 	s := scalar(v)
 	n, err := parseInt(s)
 	if err != nil {
@@ -212,7 +212,7 @@ func (b *itemBuilder) int(v []byte, what string) int64 {
 	return n
 }
 
-func (b *itemBuilder) date(v []byte, what string) (t time.Time) {
+func (b *itemBuilder) date(v string, what string) (t time.Time) {
 	s := scalar(v)
 	t, err := parseDate(s)
 	if err != nil {

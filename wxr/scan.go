@@ -173,22 +173,32 @@ func (s *scanner) markup(o int64) (kind int, after int64) {
 		}
 		return mkSkipped, i + int64(len(close))
 	}
-	switch {
-	case s.hasPrefix(o, "<!--"):
-		return skip("<!--", "-->")
-	case s.hasPrefix(o, "<![CDATA["):
-		return skip("<![CDATA[", "]]>")
-	case s.hasPrefix(o, "<?"):
-		return skip("<?", "?>")
-	case s.hasPrefix(o, "<!"):
-		return skip("<!", ">")
-	case s.hasPrefix(o, "<item") && s.isNameEnd(o+5):
-		return mkItemStart, o + 5
-	case s.hasPrefix(o, "</item") && s.isNameEnd(o+6):
-		if i := s.find(o+6, ">"); i >= 0 {
-			return mkItemEnd, i + 1
+	s.ensure(o, 2)
+	if s.end-o < 2 {
+		return mkTag, o + 1
+	}
+	switch s.buf[o+1-s.base] { // one look at the next byte: this runs for every tag
+	case '!':
+		switch {
+		case s.hasPrefix(o, "<!--"):
+			return skip("<!--", "-->")
+		case s.hasPrefix(o, "<![CDATA["):
+			return skip("<![CDATA[", "]]>")
 		}
-		return mkEOF, s.end
+		return skip("<!", ">")
+	case '?':
+		return skip("<?", "?>")
+	case 'i':
+		if s.hasPrefix(o, "<item") && s.isNameEnd(o+5) {
+			return mkItemStart, o + 5
+		}
+	case '/':
+		if s.hasPrefix(o, "</item") && s.isNameEnd(o+6) {
+			if i := s.find(o+6, ">"); i >= 0 {
+				return mkItemEnd, i + 1
+			}
+			return mkEOF, s.end
+		}
 	}
 	return mkTag, o + 1
 }

@@ -13,10 +13,10 @@ import (
 )
 
 // scalar trims a scalar's text.
-func scalar(v []byte) string { return strings.TrimSpace(string(v)) }
+func scalar(v string) string { return strings.TrimSpace(v) }
 
 // name trims a title or name and decodes its HTML entities once.
-func name(v []byte) string {
+func name(v string) string {
 	s := scalar(v)
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)

@@ -15,6 +15,10 @@ type frame struct {
 	rawStart      int64 // offset in src just after the start tag
 	child         bool  // a child element opened inside a value element
 	nsMark        int   // len(scope.binds) before this element's declarations
+	// A value's text: most values are one CharData token, kept as str
+	// (one copy); more chunks gather in walker.text from textStart.
+	str    string
+	chunks int
 }
 
 // handler gives meaning to the elements a walker meets.
@@ -24,7 +28,7 @@ type handler interface {
 	open(parent field, c nsClass, se xml.StartElement) field
 	// value receives a finished value element: its text, or its raw inner
 	// bytes when it held child elements.
-	value(f field, parent field, v []byte)
+	value(f field, parent field, v string)
 	// close is called for every element, after value.
 	close(f field)
 	// comment receives XML comments outside value elements.
@@ -163,7 +167,7 @@ func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handl
 		case xml.CharData:
 			n := len(w.stack)
 			if n > 0 && w.stack[n-1].field.isValue() {
-				w.text = append(w.text, t...)
+				w.addText(&w.stack[n-1], t)
 			} else if n == 0 && w.outside == 0 && !isSpace(t) {
 				w.outside = w.fileLine(dec)
 			}
@@ -173,6 +177,21 @@ func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handl
 			}
 		}
 	}
+}
+
+// addText gathers a value's text.
+func (w *walker) addText(f *frame, t []byte) {
+	switch f.chunks {
+	case 0:
+		f.str = string(t)
+	case 1:
+		w.text = append(w.text, f.str...)
+		w.text = append(w.text, t...)
+		f.str = ""
+	default:
+		w.text = append(w.text, t...)
+	}
+	f.chunks++
 }
 
 // fileLine is the input line the decoder is on.
@@ -230,9 +249,12 @@ func (w *walker) close(dec *xml.Decoder, before int64, name xml.Name, h handler)
 		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
 	}
 	if f.field.isValue() {
-		v := w.text[f.textStart:]
-		if f.child && f.rawStart >= 0 && before <= int64(len(w.src)) && f.rawStart <= before {
-			v = w.src[f.rawStart:before]
+		v := f.str
+		switch {
+		case f.child && f.rawStart >= 0 && before <= int64(len(w.src)) && f.rawStart <= before:
+			v = string(w.src[f.rawStart:before])
+		case f.chunks > 1:
+			v = string(w.text[f.textStart:])
 		}
 		parent := fNone
 		if n > 1 {

@@ -254,9 +254,3 @@ const commentListPartial = `{{- $parent := .parent -}}
 </ol>
 {{- end -}}
 `
-
-// commentLayouts are the partials the single page template calls.
-var commentLayouts = []layout{
-	{"layouts/partials/comments.html", commentsPartial},
-	{"layouts/partials/comment-list.html", commentListPartial},
-}

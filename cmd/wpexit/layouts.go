@@ -33,6 +33,7 @@ var layouts = []layout{
 {{ with .GetTerms "categories" }}<p>Categories: {{ range $i, $t := . }}{{ if $i }}, {{ end }}<a href="{{ $t.RelPermalink }}">{{ $t.LinkTitle }}</a>{{ end }}</p>{{ end }}
 {{ with .GetTerms "tags" }}<p>Tags: {{ range $i, $t := . }}{{ if $i }}, {{ end }}<a href="{{ $t.RelPermalink }}">{{ $t.LinkTitle }}</a>{{ end }}</p>{{ end }}
 </article>
+{{ partial "comments.html" . }}
 {{ end }}
 `},
 	{"layouts/_default/list.html", `{{ define "main" }}
@@ -52,4 +53,6 @@ var layouts = []layout{
 {{ template "_internal/pagination.html" . }}
 {{ end }}
 `},
+	{"layouts/partials/comments.html", commentsPartial}, // comments.go
+	{"layouts/partials/comment-list.html", commentListPartial},
 }

@@ -121,6 +121,9 @@ func hugoConfig(ch *wxr.Channel, custom []string) []byte {
 		k := convert.TaxonomyKey(t)
 		fmt.Fprintf(&b, "  %s = %s\n", tomlString(k), tomlString(k))
 	}
+	if ch != nil && strings.TrimSpace(ch.Description) != "" {
+		fmt.Fprintf(&b, "\n[params]\n  description = %s\n", tomlString(strings.TrimSpace(ch.Description)))
+	}
 	return []byte(b.String())
 }
 

@@ -67,7 +67,7 @@ const (
 func Compare(want, got Side) Result {
 	var r Result
 	r.TextScore = r.compareText(want.Text, got.Text)
-	r.compareList("links", canonAll(want.Links, canonLink), canonAll(got.Links, canonLink))
+	r.compareLinks(want, got)
 	r.compareList("media", canonAll(want.Media, canonMedia), canonAll(got.Media, canonMedia))
 	r.compareCounts(want.Counts, got.Counts)
 	r.compareCode(want.CodeLines, got.CodeLines)
@@ -132,6 +132,44 @@ func (r *Result) compareList(what string, want, got []string) {
 	w, g := listExcerpt(want, got, a, b)
 	r.add(Diff{What: what, Want: w, Got: g, Cost: structCost(float64(d) / float64(n))})
 }
+
+// compareLinks records the difference of the ordered links. A link only
+// the Hugo side has costs nothing when linkify made it from a URL in the
+// text: WordPress shows the same URL, as text.
+func (r *Result) compareLinks(want, got Side) {
+	wl, gl := canonAll(want.Links, canonLink), canonAll(got.Links, canonLink)
+	ids := interner{}
+	a, b := ids.all(wl), ids.all(gl)
+	n := len(a) + len(b)
+	if n == 0 {
+		return
+	}
+	ops, ok := script(a, b, min(n, 2000))
+	if !ok {
+		r.compareList("links", wl, gl)
+		return
+	}
+	d := 0
+	var ws, gs []string
+	for _, o := range ops {
+		switch {
+		case o.kind == '-':
+			d++
+			ws = append(ws, wl[o.i])
+		case o.kind == '+' && !(o.j < len(got.Autolinks) && got.Autolinks[o.j]):
+			d++
+			gs = append(gs, gl[o.j])
+		}
+	}
+	if d == 0 {
+		return
+	}
+	r.add(Diff{What: "links", Want: excerptList(first(ws, 3), len(wl)), Got: excerptList(first(gs, 3), len(gl)),
+		Cost: structCost(float64(d) / float64(n))})
+}
+
+// first returns at most k elements of ss.
+func first(ss []string, k int) []string { return ss[:min(k, len(ss))] }
 
 // compareCounts records each structure count that differs.
 func (r *Result) compareCounts(want, got Counts) {

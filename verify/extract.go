@@ -14,7 +14,9 @@ type extractor struct {
 	seen   int             // visible things read so far: text runs and media
 	nested [nestKinds]int  // open elements of each kind around the walk
 	hidden int             // open elements whose text is not shown (video fallback)
+	brs    int // <br> since the last visible thing: two in a row end a paragraph
 	links  []string
+	auto   []bool
 	media  []string
 	counts Counts
 	code   []int
@@ -88,6 +90,9 @@ func (x *extractor) walk(n *html.Node) {
 	switch n.DataAtom {
 	case atom.Br:
 		x.cur.WriteByte(' ')
+		if x.brs++; x.brs == 2 {
+			x.flush() // "a<br><br>b" shows as two paragraphs
+		}
 		return
 	case atom.Pre:
 		x.pre(n)
@@ -107,8 +112,13 @@ func (x *extractor) walk(n *html.Node) {
 	if fallback {
 		x.hidden++
 	}
-	before := x.seen
+	before, link := x.seen, len(x.links)
 	x.children(n)
+	if n.DataAtom == atom.A && link < len(x.links) && x.seen == before {
+		// A link with nothing to see (no text, no image) cannot be
+		// followed; Markdown cannot even write it.
+		x.links, x.auto = x.links[:link], x.auto[:link]
+	}
 	if fallback {
 		x.hidden--
 	}
@@ -161,11 +171,14 @@ func (x *extractor) source(n *html.Node) {
 		return
 	}
 	if n.DataAtom == atom.A {
+		_, auto := attrOf(n, autolinkAttr)
 		x.links = append(x.links, v)
+		x.auto = append(x.auto, auto)
 		return
 	}
 	x.media = append(x.media, v)
 	x.seen++
+	x.brs = 0
 }
 
 // attrOf returns the value of n's attribute key.
@@ -189,6 +202,7 @@ func (x *extractor) text(s string) {
 	}
 	if strings.TrimSpace(s) != "" {
 		x.seen++
+		x.brs = 0
 	}
 	x.cur.WriteString(s)
 }
@@ -229,6 +243,7 @@ func codeLines(s string) []string {
 
 // flush ends the current text block.
 func (x *extractor) flush() {
+	x.brs = 0
 	if x.cur.Len() == 0 || x.nested[nestPre] > 0 {
 		return
 	}
@@ -248,6 +263,7 @@ func (x *extractor) side() Side {
 	return Side{
 		Text:      strings.Join(x.blocks, "\n"),
 		Links:     x.links,
+		Autolinks: x.auto,
 		Media:     x.media,
 		Counts:    x.counts,
 		CodeLines: x.code,

@@ -11,7 +11,9 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
 	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
 )
 
 // MarkdownOptions configure FromMarkdown.
@@ -25,9 +27,9 @@ type MarkdownOptions struct {
 // default (markup.goldmark), with unsafe = true as the hugo.toml wpexit
 // writes: GFM tables, strikethrough, linkify and task lists, the
 // typographer, definition lists, footnotes, heading IDs and the {.attr}
-// syntax on headings. Hugo also highlights code fences (same text) and
-// links "www." autolinks with https:// where goldmark writes http://. It
-// is built once and safe for concurrent use.
+// syntax on headings. Links linkify makes are marked (autolinkRenderer).
+// Hugo also highlights code fences, which changes no text. It is built once
+// and safe for concurrent use.
 var hugoMarkdown = sync.OnceValue(func() goldmark.Markdown {
 	return goldmark.New(
 		goldmark.WithExtensions(
@@ -40,7 +42,8 @@ var hugoMarkdown = sync.OnceValue(func() goldmark.Markdown {
 			extension.Footnote,
 		),
 		goldmark.WithParserOptions(parser.WithAttribute(), parser.WithAutoHeadingID()),
-		goldmark.WithRendererOptions(ghtml.WithUnsafe()),
+		goldmark.WithRendererOptions(ghtml.WithUnsafe(),
+			renderer.WithNodeRenderers(util.Prioritized(autolinkRenderer{}, 100))),
 	)
 })
 

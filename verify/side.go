@@ -15,8 +15,13 @@ type Side struct {
 	// decoded and whitespace inside a block collapsed; typography is not
 	// normalised here (Compare does that).
 	Text string
-	// Links are the href of every <a>, in document order.
+	// Links are the href of every <a> with something to see (text or an
+	// image), in document order.
 	Links []string
+	// Autolinks[i] tells that Links[i] was made by linkify from a URL
+	// standing in the text (FromMarkdown only). WordPress shows such a URL
+	// as text, so Compare does not count it as an extra link.
+	Autolinks []bool
 	// Media are the sources of img, iframe, video, audio, source, embed
 	// and object elements, in document order.
 	Media []string

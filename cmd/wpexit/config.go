@@ -45,8 +45,11 @@ func (c *convertConfig) validate() error {
 	if err := validateInputs(c.Inputs); err != nil {
 		return err
 	}
-	if c.Out == "" {
-		return usagef("convert needs --out DIR")
+	if err := validateBatch(c); err != nil { // batch.go
+		return err
+	}
+	if c.Out == "" && c.OutEach == "" {
+		return usagef("convert needs --out DIR (or --out-each DIR)")
 	}
 	if c.Jobs <= 0 {
 		c.Jobs = runtime.NumCPU()
@@ -138,6 +141,9 @@ func convertCommand(env *environment) *cli.Command {
 			c.Inputs = cmd.Args().Slice()
 			if err := c.validate(); err != nil {
 				return err
+			}
+			if c.OutEach != "" {
+				return runBatch(ctx, env, c)
 			}
 			return runConvert(ctx, env, c)
 		},

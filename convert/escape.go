@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 )
 
 // Hugo reads a page's Markdown for shortcodes before any Markdown parser
@@ -89,7 +91,8 @@ func mdNeutralizeText(s string) string {
 			return b.String()
 		}
 		if s[i+2] == '%' {
-			if j := strings.Index(s[i+3:], "%}}"); j >= 0 {
+			// never pair across a code span: its "%}}" is code
+			if j := strings.Index(s[i+3:], "%}}"); j >= 0 && !strings.ContainsAny(s[i+3:i+3+j], "`"+mdSC) {
 				b.WriteString(s[:i])
 				b.WriteString("{{%/*")
 				b.WriteString(s[i+3 : i+3+j])
@@ -486,4 +489,14 @@ func mdUnEscapeClosing(chars []byte, index int) int {
 		return -1
 	}
 	return 1
+}
+
+// mdEscapeEntities writes the ampersand of entity-like text ("&copy;" typed
+// as text, stored as "&amp;copy;") as "&amp;", or Markdown would show "©".
+// It runs before the base plugin, whose own "&lt;" must stay an entity.
+func mdEscapeEntities(ctx converter.Context, s string) string {
+	if !strings.Contains(s, "&") {
+		return s
+	}
+	return mdEntityLike.ReplaceAllStringFunc(s, mdAmp)
 }

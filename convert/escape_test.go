@@ -150,6 +150,7 @@ func TestMarkdownCases(t *testing.T) {
 		{"image", `<p><img src="/a b.png" alt="x" title="t"></p>`, `![x](/a%20b.png "t")`},
 		{"table span", `<table><tr><td rowspan="2">a</td></tr></table>`, `<table><tbody><tr><td rowspan="2">a</td></tr></tbody></table>`},
 		{"control via entity", "<p>a&#2;b</p>", "ab"},
+		{"entity-like text", "<p>&amp;copy; &amp;#169; &amp;amp; &amp; AT&amp;T</p>", "&amp;copy; &amp;#169; &amp;amp; & AT&T"},
 	} {
 		got, _, err := c.markdown(tc.in)
 		if err != nil {

@@ -167,6 +167,7 @@ type mdRenderer struct {
 func mdRegister(conv *converter.Converter) {
 	early := converter.PriorityEarly
 	conv.Register.UnEscaper(mdUnEscapeClosing, converter.PriorityStandard)
+	conv.Register.TextTransformer(mdEscapeEntities, converter.PriorityEarly)
 	for tag, r := range mdRenderers {
 		if r.block {
 			conv.Register.TagType(tag, converter.TagTypeBlock, early)

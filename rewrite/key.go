@@ -41,6 +41,9 @@ var (
 // frag is the fragment without "#". ok is false for what is not a web URL
 // (mailto:, data:, "#top", a path relative to an unknown page).
 func (s *site) key(raw string) (k, frag string, ok bool) {
+	if len(raw) > maxURL {
+		return "", "", false
+	}
 	u, ok := splitURL(unescapeAmp(strings.Trim(raw, asciiSpace)))
 	if !ok {
 		return "", "", false
@@ -82,6 +85,10 @@ func (s *site) rel(k string) string {
 	}
 	return r
 }
+
+// maxURL bounds the URLs the index reads: no WordPress URL comes near it,
+// and the work per URL stays small whatever a post holds.
+const maxURL = 4096
 
 // asciiSpace is what is trimmed around a URL; other white space is kept so
 // that a key, read again, does not lose a trailing encoded space.

@@ -177,3 +177,20 @@ func TestLinkConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkLink maps a mix of page, media, archive, missing and external
+// URLs, as the conversion workers do.
+func BenchmarkLink(b *testing.B) {
+	ix := pathinfoSite().index(Options{})
+	urls := []string{
+		"http://www.cacti.example/index.php/2011/04/%E9%A2%84%E8%A7%88/",
+		"http://www.cacti.example/wp-content/uploads/2011/04/1-300x225.jpg",
+		"http://www.cacti.example/index.php/category/linux/",
+		"http://www.cacti.example/index.php/2011/05/deleted-post/",
+		"https://gohugo.io/documentation/",
+	}
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		ix.Link(urls[i%len(urls)])
+	}
+}

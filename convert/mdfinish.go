@@ -1,0 +1,230 @@
+package convert
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// The final pass over the library's Markdown, line by line: what only the
+// finished text shows (a hard break's neighbours, blank lines around nested
+// lists, lines that would start a block) is settled here.
+
+// mdBlankLine reports whether a line is blank, also inside a blockquote.
+func mdBlankLine(s string) bool {
+	return strings.Trim(s, " \t>") == ""
+}
+
+// mdFinish is the last pass over the library's output: shortcode
+// delimiters neutralized, hard breaks written as a trailing backslash,
+// dash-only lines escaped per dash, trailing spaces dropped and blank
+// lines collapsed, all outside code blocks (whose bytes are kept); then the
+// reference definitions, our own shortcodes restored, one final newline.
+func mdFinish(s string, refs []string) string {
+	lines := mdListEnds(strings.Split(s, "\n"))
+	var b strings.Builder
+	b.Grow(len(s) + 64*len(refs))
+	inCode, blanks, prev, lastText := false, 0, "", ""
+	for i, line := range lines {
+		if !inCode && !strings.ContainsAny(line, mdCodeOpen+mdCodeClose) {
+			line = mdTidyLine(line, i+1 < len(lines) && !mdBlankLine(lines[i+1]))
+			line = mdAfterBreak(prev, line)
+			line = mdDropLead(lastText, line)
+			if line != "" {
+				lastText = line
+			}
+			if line == "" {
+				blanks++
+				if blanks > 1 || (i+1 < len(lines) && mdTightNext(prev, lines[i+1])) {
+					continue
+				}
+			} else {
+				blanks = 0
+			}
+		} else {
+			line, inCode = mdCodeLine(line, inCode)
+			blanks = 0
+		}
+		b.WriteString(line)
+		b.WriteByte('\n')
+		prev = line
+	}
+	out := strings.Trim(b.String(), "\n")
+	if out == "" {
+		return ""
+	}
+	if len(refs) > 0 {
+		var d strings.Builder
+		d.WriteString(out)
+		d.WriteString("\n")
+		for n, def := range refs {
+			d.WriteString("\n[")
+			d.WriteString(strconv.Itoa(n + 1))
+			d.WriteString("]: ")
+			d.WriteString(def)
+		}
+		out = d.String()
+	}
+	return strings.ReplaceAll(out, mdSC, "{{") + "\n"
+}
+
+// mdRule matches the thematic break we write.
+var mdRule = regexp.MustCompile(`^ *(\* *){3,}$`)
+
+// mdListEnds turns each mdListEnd line that stands between two lists into
+// an empty HTML comment, which keeps Markdown from merging them, and drops
+// the others (a list that rendered as something else).
+func mdListEnds(lines []string) []string {
+	unquote := func(l string) string { return l[len(mdQuotePrefix.FindString(l)):] }
+	blank := func(l string) bool { return strings.TrimSpace(unquote(l)) == "" }
+	for i, l := range lines {
+		if !strings.Contains(l, mdListEnd) {
+			continue
+		}
+		j, k := i-1, i+1
+		for j >= 0 && blank(lines[j]) {
+			j--
+		}
+		for k < len(lines) && blank(lines[k]) {
+			k++
+		}
+		keep := strings.TrimSpace(unquote(l)) == mdListEnd && j >= 0 && k < len(lines) &&
+			mdListLine.MatchString(unquote(lines[j])) && mdListMarker.MatchString(unquote(lines[k])) &&
+			!mdRule.MatchString(unquote(lines[k]))
+		if keep {
+			lines[i] = strings.Replace(l, mdListEnd, "<!-- -->", 1)
+		} else {
+			lines[i] = strings.TrimRight(strings.ReplaceAll(l, mdListEnd, ""), " ")
+		}
+	}
+	return lines
+}
+
+// mdAfterBreak drops the spaces a line after a hard break has beyond the
+// indentation of the line before (they are text the break was followed by,
+// not indentation; Markdown would drop them anyway).
+func mdAfterBreak(prev, line string) string {
+	if !strings.HasSuffix(prev, `\`) && !strings.HasSuffix(prev, "  ") {
+		return line
+	}
+	quote := mdQuotePrefix.FindString(line)
+	if mdQuotePrefix.FindString(prev) != quote {
+		return line
+	}
+	prev, line = prev[len(quote):], line[len(quote):]
+	indent := len(prev) - len(strings.TrimLeft(prev, " "))
+	if m := mdListMarker.FindString(prev); m != "" {
+		indent = len(m)
+	}
+	if lead := len(line) - len(strings.TrimLeft(line, " ")); lead > indent {
+		line = line[:indent] + line[lead:]
+	}
+	at := min(indent, len(line))
+	if mdBlockStart.MatchString(line[at:]) {
+		if line[at] == '1' {
+			at++
+		}
+		line = line[:at] + `\` + line[at:]
+	}
+	return quote + line
+}
+
+// mdDropLead drops the 1-3 spaces a line starts with when they cannot be
+// indentation (Markdown ignores them; an inline element starting a block
+// can leave one): after top-level text that is not a list. last is the
+// last non-blank line before.
+func mdDropLead(last, line string) string {
+	lead := len(line) - len(strings.TrimLeft(line, " "))
+	if lead == 0 || lead > 3 || lead == len(line) || mdListMarker.MatchString(line) || strings.Contains(line, mdCodeOpen) {
+		return line
+	}
+	if last == "" || (last[0] != ' ' && last[0] != '>' && !mdListMarker.MatchString(last)) {
+		return line[lead:]
+	}
+	return line
+}
+
+// mdQuotePrefix matches the blockquote markers starting a line.
+var mdQuotePrefix = regexp.MustCompile(`^(?: {0,3}> ?)*`)
+
+// mdBlockStart matches the start of a line that would interrupt a
+// paragraph (a list, a heading, a quote, a fence). The library decides escapes before the spaces after
+// a hard break are dropped, so it misses these.
+var mdBlockStart = regexp.MustCompile("^(1[.)]|[-+*]|#{1,6})( |$)|^(>|```|~~~)")
+
+// mdListMarker matches the marker of a list item line, with its indentation
+// and the space after it.
+var mdListMarker = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)]) `)
+
+// mdNestedStart matches the first line of a list or code block nested in
+// a list item.
+var mdNestedStart = regexp.MustCompile(`^ +([-*+]|0{0,8}1[.)]) |^ +` + mdCodeOpen)
+
+// mdListLine matches a line of a list item.
+var mdListLine = regexp.MustCompile(`^ *([-*+]|[0-9]{1,9}[.)])( |$)|^ +[^ ]`)
+
+// mdTightNext reports whether the blank line between prev and next is
+// one the library puts before a nested list or code block in a list item:
+// dropped, the list stays tight, as WordPress showed it.
+func mdTightNext(prev, next string) bool {
+	return prev != "" && strings.HasPrefix(next, " ") && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
+}
+
+// mdHeading matches an ATX heading line; mdSpaces a run of spaces.
+var (
+	mdHeading = regexp.MustCompile(`^#{1,6} `)
+	mdSpaces  = regexp.MustCompile(`  +`)
+)
+
+// mdTidyLine tidies one line outside code. A line ending in two spaces is
+// the library's hard break: a backslash when text follows (two spaces
+// after a literal backslash, see below), nothing at the end of a block.
+func mdTidyLine(line string, textFollows bool) string {
+	line = mdDashRun(mdNeutralizeText(line))
+	if mdHeading.MatchString(line) && !strings.Contains(line, "`") {
+		line = mdSpaces.ReplaceAllString(line, " ") // a <br> in a heading leaves two
+	}
+	trimmed := strings.TrimRight(line, " \t")
+	if strings.Trim(trimmed, " \t>") == "" {
+		return strings.TrimRight(trimmed, " \t")
+	}
+	if !textFollows || !strings.HasSuffix(line, "  ") {
+		return trimmed
+	}
+	if strings.HasSuffix(trimmed, `\`) {
+		if !mdEscaped(trimmed, len(trimmed)-1) {
+			return trimmed // already a backslash break
+		}
+		// goldmark reads an escaped backslash before a backslash break
+		// as two backslashes and no break: use two spaces there.
+		return trimmed + "  "
+	}
+	return trimmed + `\`
+}
+
+// mdCodeLine handles a line inside a code block or one carrying a code
+// marker: code bytes are kept, text outside the markers is tidied.
+func mdCodeLine(line string, inCode bool) (string, bool) {
+	var b strings.Builder
+	for line != "" {
+		i := strings.IndexAny(line, mdCodeOpen+mdCodeClose)
+		seg := line
+		if i >= 0 {
+			seg = line[:i]
+		}
+		if !inCode {
+			seg = mdNeutralizeText(seg)
+		}
+		b.WriteString(seg)
+		if i < 0 {
+			break
+		}
+		inCode = line[i] == mdCodeOpen[0]
+		line = line[i+1:]
+	}
+	out := b.String()
+	if !inCode {
+		out = strings.TrimRight(out, " \t")
+	}
+	return out, inCode
+}

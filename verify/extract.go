@@ -14,7 +14,6 @@ type extractor struct {
 	seen   int             // visible things read so far: text runs and media
 	nested [nestKinds]int  // open elements of each kind around the walk
 	hidden int             // open elements whose text is not shown (video fallback)
-	brs    int // <br> since the last visible thing: two in a row end a paragraph
 	links  []string
 	auto   []bool
 	media  []string
@@ -86,11 +85,12 @@ func (x *extractor) walk(n *html.Node) {
 	if skipped[n.DataAtom] {
 		return
 	}
+	link := len(x.links)
 	x.source(n)
 	switch n.DataAtom {
 	case atom.Br:
 		x.cur.WriteByte(' ')
-		if x.brs++; x.brs == 2 {
+		if afterBreak(n) {
 			x.flush() // "a<br><br>b" shows as two paragraphs
 		}
 		return
@@ -112,7 +112,7 @@ func (x *extractor) walk(n *html.Node) {
 	if fallback {
 		x.hidden++
 	}
-	before, link := x.seen, len(x.links)
+	before := x.seen
 	x.children(n)
 	if n.DataAtom == atom.A && link < len(x.links) && x.seen == before {
 		// A link with nothing to see (no text, no image) cannot be
@@ -178,7 +178,21 @@ func (x *extractor) source(n *html.Node) {
 	}
 	x.media = append(x.media, v)
 	x.seen++
-	x.brs = 0
+}
+
+// afterBreak reports whether the <br> n follows another <br> of the same
+// parent, with nothing but whitespace between: a blank line.
+func afterBreak(n *html.Node) bool {
+	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+		switch {
+		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
+		case p.Type == html.ElementNode && p.DataAtom == atom.Br:
+			return true
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // attrOf returns the value of n's attribute key.
@@ -202,7 +216,6 @@ func (x *extractor) text(s string) {
 	}
 	if strings.TrimSpace(s) != "" {
 		x.seen++
-		x.brs = 0
 	}
 	x.cur.WriteString(s)
 }
@@ -243,7 +256,6 @@ func codeLines(s string) []string {
 
 // flush ends the current text block.
 func (x *extractor) flush() {
-	x.brs = 0
 	if x.cur.Len() == 0 || x.nested[nestPre] > 0 {
 		return
 	}

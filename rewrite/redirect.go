@@ -108,9 +108,11 @@ func nginxQuote(s string) string {
 	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
 }
 
-// WriteApache writes mod_rewrite rules for an .htaccess at the site root.
-// Query forms need a RewriteCond on %{QUERY_STRING}; the trailing "?" of the
-// target drops the old query.
+// WriteApache writes mod_rewrite rules for an .htaccess at the host's
+// document root (for a sub-directory install too: the patterns hold the
+// install directory, like every path in the index). Query forms need a
+// RewriteCond on %{QUERY_STRING}; the trailing "?" of the target drops the
+// old query.
 func (ix *Index) WriteApache(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit.")

@@ -61,17 +61,11 @@ func mdSeparateLists(n *html.Node) {
 	}
 }
 
-// mdIsList reports whether n is a list with an item that has text.
+// mdIsList reports whether n is a list with some text (the library makes
+// items of stray content; mdFinish drops a separator that ends up between
+// other things).
 func mdIsList(n *html.Node) bool {
-	if n.Type != html.ElementNode || (n.Data != "ul" && n.Data != "ol") {
-		return false
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type == html.ElementNode && c.Data == "li" && strings.TrimSpace(dom.CollectText(c)) != "" {
-			return true
-		}
-	}
-	return false
+	return n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") && strings.TrimSpace(dom.CollectText(n)) != ""
 }
 
 // mdRenderListEnd writes mdListEnd on its own line; mdFinish makes it an

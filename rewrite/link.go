@@ -86,6 +86,11 @@ func (ix *Index) lookup(k string) *entry {
 
 // target is the answer for an entry found in the index.
 func (ix *Index) target(e *entry, frag string) convert.Link {
+	if e.kind == convert.LinkPage && e.draft {
+		// A draft is written but not published: a relref to it would break
+		// the build, and the old URL never served it either.
+		return convert.Link{Kind: convert.LinkMissing, Dest: e.dest}
+	}
 	d := e.dest
 	if frag != "" {
 		d += "#" + frag

@@ -21,12 +21,13 @@ type extractor struct {
 	code   []int
 }
 
-// Kinds of elements whose text is not a paragraph.
+// Kinds of elements whose text is not a paragraph. A caption's text is:
+// Markdown has no caption, so the converter writes a table's caption as a
+// paragraph, and Hugo's figure wraps its caption in <p>.
 const (
 	nestItem = iota
 	nestCell
 	nestHeading
-	nestCaption
 	nestPre
 	nestKinds
 )
@@ -61,8 +62,6 @@ func nestOf(a atom.Atom) int {
 		return nestCell
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
 		return nestHeading
-	case atom.Caption, atom.Figcaption:
-		return nestCaption
 	case atom.Pre:
 		return nestPre
 	}
@@ -180,17 +179,45 @@ func (x *extractor) source(n *html.Node) {
 	x.seen++
 }
 
-// afterBreak reports whether the <br> n follows another <br> of the same
-// parent, with nothing but whitespace between: a blank line.
+// afterBreak reports whether the <br> n follows another <br> with nothing
+// visible between: a blank line. The other <br> may close an earlier
+// inline sibling ("<span>a<br></span><br>") or be separated by an empty one
+// ("a<br><em></em><br>b"). A break at the start of inline code does not
+// count: "a<br><code><br>x</code>" shows code on the next line in Markdown.
 func afterBreak(n *html.Node) bool {
-	for p := n.PrevSibling; p != nil; p = p.PrevSibling {
+	for {
+		if n.PrevSibling == nil {
+			n = n.Parent
+			if n == nil || n.Type != html.ElementNode || blockish[n.DataAtom] || codeish[n.DataAtom] {
+				return false
+			}
+			continue
+		}
+		n = n.PrevSibling
+		for n.Type == html.ElementNode && n.LastChild != nil && !blockish[n.DataAtom] && !skipped[n.DataAtom] {
+			n = n.LastChild
+		}
 		switch {
-		case p.Type == html.TextNode && strings.TrimSpace(p.Data) == "", p.Type == html.CommentNode:
-		case p.Type == html.ElementNode && p.DataAtom == atom.Br:
+		case n.Type == html.ElementNode && n.DataAtom == atom.Br:
 			return true
+		case n.Type == html.TextNode && strings.TrimSpace(n.Data) == "", n.Type == html.CommentNode:
+		case n.Type == html.ElementNode && skipped[n.DataAtom]:
+		case n.Type == html.ElementNode && n.FirstChild == nil && !blockish[n.DataAtom] && !isMedia(n.DataAtom):
 		default:
 			return false
 		}
+	}
+}
+
+// codeish elements are inline code.
+var codeish = map[atom.Atom]bool{atom.Code: true, atom.Tt: true, atom.Kbd: true, atom.Samp: true, atom.Var: true}
+
+// isMedia reports whether elements of the kind show something without
+// text.
+func isMedia(a atom.Atom) bool {
+	switch a {
+	case atom.Img, atom.Iframe, atom.Video, atom.Audio, atom.Embed, atom.Object, atom.Svg, atom.Canvas, atom.Input, atom.Hr:
+		return true
 	}
 	return false
 }

@@ -40,9 +40,9 @@ type Side struct {
 // counted.
 type Counts struct {
 	// Paragraphs are the text blocks that are not a heading, list item,
-	// table cell, caption or code: <p>, and text standing in <div>,
+	// table cell or code: <p>, captions, and text standing in <div>,
 	// <blockquote> or the body. "<p>a</p>" and "<div>a</div>" both count
-	// one.
+	// one, and so do "a<br><br>b" and "<p>a</p><p>b</p>" two.
 	Paragraphs int `json:"paragraphs"`
 	Headings   int `json:"headings"`    // h1 to h6
 	ListItems  int `json:"list_items"`  // li, dt and dd

@@ -94,7 +94,7 @@ func newApp(env *environment) *cli.Command {
 		Reader:          env.stdin,
 		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
 		OnUsageError:    onUsageError,
-		Commands:        []*cli.Command{inspectCommand(env), convertCommand(env)},
+		Commands:        []*cli.Command{inspectCommand(env), convertCommand(env), checkCommand(env)},
 		Action: func(_ context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
 				return usagef("unknown command %q (try wpexit --help)", cmd.Args().First())

@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"golang.org/x/net/html"
 )
@@ -35,11 +36,23 @@ func mdClass(r rune) int {
 	return mdOther
 }
 
-// mdTransparent are inline elements rendered as their bare content.
-var mdTransparent = map[string]bool{"span": true, "font": true, "big": true, "cite": true, "label": true, "time": true, "dfn": true, "bdi": true, "bdo": true}
+// mdDelimited are the inline elements whose Markdown starts and ends with
+// punctuation: a link's brackets, emphasis, code, inline HTML tags.
+var mdDelimited = map[string]bool{
+	"a": true, "b": true, "strong": true, "i": true, "em": true, "del": true, "s": true, "strike": true,
+	"code": true, "kbd": true, "samp": true, "tt": true, "var": true, "img": true, "sup": true, "sub": true,
+	"u": true, "mark": true, "abbr": true, "small": true, "ins": true, "q": true,
+}
+
+// mdIsBlock reports whether an element starts its own block in Markdown.
+func mdIsBlock(n *html.Node) bool {
+	return n.Data == "br" || dom.NameIsBlockNode(n.Data) || mdBlockTags[n.Data] ||
+		n.Data == "li" || n.Data == "td" || n.Data == "th" || n.Data == "body" || n.Data == "html"
+}
 
 // mdSide classifies what the Markdown will hold right before (before=true)
-// or right after n, looking at its siblings in the DOM.
+// or right after n, looking at the DOM around it. Elements that render as
+// their bare content (span, font, unknown tags) are looked through.
 func mdSide(n *html.Node, before bool) int {
 	sib := func(n *html.Node) *html.Node {
 		if before {
@@ -47,66 +60,42 @@ func mdSide(n *html.Node, before bool) int {
 		}
 		return n.NextSibling
 	}
+	edge := func(s string) int {
+		if before {
+			r, _ := utf8.DecodeLastRuneInString(s)
+			return mdClass(r)
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		return mdClass(r)
+	}
 	for {
 		s := sib(n)
-		for s != nil && s.Type == html.CommentNode {
-			s = sib(s)
-		}
 		if s == nil {
 			p := n.Parent
-			if p == nil || p.Type != html.ElementNode || !mdTransparent[p.Data] {
-				if p != nil && p.Type == html.ElementNode && mdInline(p.Data) {
-					return mdPunct // a link's bracket, an outer delimiter
-				}
+			switch {
+			case p == nil || p.Type != html.ElementNode || mdIsBlock(p):
 				return mdSpace
+			case mdDelimited[p.Data]:
+				return mdPunct
 			}
 			n = p
 			continue
 		}
 		switch {
 		case s.Type == html.TextNode && s.Data != "":
-			if before {
-				r, _ := utf8.DecodeLastRuneInString(s.Data)
-				return mdClass(r)
-			}
-			r, _ := utf8.DecodeRuneInString(s.Data)
-			return mdClass(r)
-		case s.Type == html.ElementNode && s.Data == "br":
+			return edge(s.Data)
+		case s.Type != html.ElementNode:
+		case mdIsBlock(s):
 			return mdSpace
-		case s.Type == html.ElementNode && !mdInline(s.Data):
-			return mdSpace
-		case s.Type == html.ElementNode && mdTransparent[s.Data] && s.FirstChild != nil:
-			if before {
-				s = s.LastChild
-			} else {
-				s = s.FirstChild
-			}
-			// look at the transparent element's own edge text
-			if s.Type == html.TextNode && s.Data != "" {
-				if before {
-					r, _ := utf8.DecodeLastRuneInString(s.Data)
-					return mdClass(r)
-				}
-				r, _ := utf8.DecodeRuneInString(s.Data)
-				return mdClass(r)
-			}
+		case mdDelimited[s.Data]:
 			return mdPunct
-		case s.Type == html.ElementNode:
-			return mdPunct
+		default:
+			if text := dom.CollectText(s); text != "" {
+				return edge(text)
+			}
 		}
 		n = s
 	}
-}
-
-// mdInline reports whether an element renders inline.
-func mdInline(tag string) bool {
-	switch tag {
-	case "a", "abbr", "b", "big", "bdi", "bdo", "cite", "code", "del", "dfn", "em", "font", "i", "img", "ins",
-		"kbd", "label", "mark", "q", "s", "samp", "small", "span", "strike", "strong", "sub", "sup", "time",
-		"tt", "u", "var":
-		return true
-	}
-	return false
 }
 
 // mdRenderEmphasis writes <strong>/<b> as **…**, <em>/<i> as *…* and
@@ -202,7 +191,7 @@ func mdHasBlock(n *html.Node, paragraphs bool) bool {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if mdBlockTags[c.Data] || (paragraphs && !mdInline(c.Data) && c.Data != "br" && c.Data != "img") || mdHasBlock(c, paragraphs) {
+		if mdBlockTags[c.Data] || (paragraphs && mdIsBlock(c) && c.Data != "br") || mdHasBlock(c, paragraphs) {
 			return true
 		}
 	}

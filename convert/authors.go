@@ -3,7 +3,9 @@ package convert
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"slices"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 
@@ -24,34 +26,60 @@ type AuthorInfo struct {
 // Authors maps each author login to what the site may show of them: every
 // <wp:author> of the channel, then each login in creators the channel did
 // not list (WXR 1.0 lists none), whose display name is the login itself.
-// Authors without a login are left out.
+// Authors without a login are left out. Logins are keyed by AuthorKey; a
+// name holding an e-mail address is dropped.
 func Authors(ch *wxr.Channel, creators []string) map[string]AuthorInfo {
 	out := map[string]AuthorInfo{}
 	if ch != nil {
 		for _, a := range ch.Authors {
-			login := cleanLine(a.Login)
+			login := AuthorKey(a.Login)
 			if login == "" {
 				continue
 			}
 			if _, dup := out[login]; dup {
 				continue
 			}
-			name := cleanLine(a.DisplayName)
+			name := withoutEmail(a.DisplayName)
 			if name == "" {
 				name = login
 			}
 			out[login] = AuthorInfo{ID: a.ID, DisplayName: name,
-				FirstName: cleanLine(a.FirstName), LastName: cleanLine(a.LastName)}
+				FirstName: withoutEmail(a.FirstName), LastName: withoutEmail(a.LastName)}
 		}
 	}
 	for _, c := range creators {
-		if login := cleanLine(c); login != "" {
+		if login := AuthorKey(c); login != "" {
 			if _, ok := out[login]; !ok {
 				out[login] = AuthorInfo{DisplayName: login}
 			}
 		}
 	}
 	return out
+}
+
+// AuthorKey is the name an author is known by in the site (front matter
+// author, the keys of data/authors.yaml): the login, cleaned as one line.
+// Some sites use e-mail addresses as logins; an e-mail address is never
+// published, so such a login is known by the part before the "@".
+func AuthorKey(login string) string {
+	login = cleanLine(login)
+	if at := strings.IndexByte(login, '@'); at >= 0 && emailAddress.MatchString(login) {
+		login = strings.TrimSpace(login[:at])
+	}
+	return login
+}
+
+// emailAddress matches a text holding an e-mail address.
+var emailAddress = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+`)
+
+// withoutEmail cleans a name as one line and drops it when it holds an
+// e-mail address.
+func withoutEmail(s string) string {
+	s = cleanLine(s)
+	if emailAddress.MatchString(s) {
+		return ""
+	}
+	return s
 }
 
 // MarshalAuthors writes the authors as the YAML data file Hugo reads

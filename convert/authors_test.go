@@ -30,6 +30,12 @@ func TestAuthors(t *testing.T) {
 			"carl": {DisplayName: "carl"},
 		}},
 		{"no channel (WXR 1.0)", nil, []string{"x"}, map[string]AuthorInfo{"x": {DisplayName: "x"}}},
+		{"e-mail logins and names", &wxr.Channel{Authors: []wxr.Author{
+			{ID: 5, Login: "harry@example.com", Email: "harry@example.com", DisplayName: "harry@example.com", FirstName: "Harry"},
+		}}, []string{"hermione@example.com"}, map[string]AuthorInfo{
+			"harry":    {ID: 5, DisplayName: "harry", FirstName: "Harry"},
+			"hermione": {DisplayName: "hermione"},
+		}},
 	}
 	for _, tt := range tests {
 		got := Authors(tt.ch, tt.creators)
@@ -67,5 +73,21 @@ zed:
 	}
 	if strings.Contains(string(b), "@") {
 		t.Error("an e-mail address was written")
+	}
+}
+
+func TestAuthorKey(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"ann", "ann"},
+		{" ann\n", "ann"},
+		{"harry@example.com", "harry"},
+		{"@handle", "@handle"},
+		{"a@b", "a@b"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		if got := AuthorKey(tt.in); got != tt.want {
+			t.Errorf("AuthorKey(%q) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }

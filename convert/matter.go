@@ -18,7 +18,7 @@ var skippedTaxonomies = map[string]bool{
 // frontMatter builds the page's front matter from the item and its plan.
 func (c *Converter) frontMatter(it *wxr.Item, plan Plan) (FrontMatter, []Note) {
 	fm := FrontMatter{
-		Author:      cleanLine(it.Creator),
+		Author:      AuthorKey(it.Creator), // authors.go: never an e-mail address
 		Comments:    it.CommentStatus == "open",
 		Draft:       plan.Draft,
 		Slug:        plan.Slug,

@@ -20,18 +20,23 @@ import (
 //
 //   - links go through Options.Link; links to pages become numbered
 //     {{< relref >}} references listed at the end of the body (link.go);
-//   - figures, YouTube and Vimeo iframes become Hugo shortcodes (embed.go);
-//   - code keeps its bytes and its language (code.go is the render stage's,
-//     so ours is mdcode.go);
-//   - whatever Markdown cannot say is kept as raw HTML and noted (raw.go);
-//   - a literal "{{<" or "{{%" never reaches Hugo's shortcode parser, and
-//     the text is tidied line by line (escape.go).
+//   - figures, YouTube and Vimeo iframes become Hugo shortcodes, the more
+//     comment Hugo's summary divider (mdembed.go);
+//   - code keeps its bytes and its language, blockquotes keep code inside
+//     them (mdcode.go);
+//   - emphasis that CommonMark's flanking rules would not read as such is
+//     written as HTML tags (mdemph.go);
+//   - whatever Markdown cannot say is kept as raw HTML and noted (mdraw.go);
+//   - a literal "{{<" or "{{%" never reaches Hugo's shortcode parser
+//     (escape.go), and the text is tidied line by line (mdfinish.go): hard
+//     breaks as a trailing backslash, "---" on its own line as \-\-\-,
+//     no trailing spaces, at most one blank line.
 //
 // Our own shortcodes are written with mdSC in place of "{{" so the final
 // pass can tell them from text; code blocks are fenced by mdCodeOpen and
 // mdCodeClose so that pass leaves their bytes alone. These control bytes
-// cannot come from the input: mdSanitize drops C0 controls first (XML 1.0
-// cannot carry them anyway).
+// cannot come from the input: mdSanitize drops C0 controls from the
+// source and from the parsed text (XML 1.0 cannot carry them anyway).
 const (
 	mdSC        = "\x02" // "{{" of a shortcode we wrote
 	mdCodeOpen  = "\x03" // start of a fenced code block (on its fence line)

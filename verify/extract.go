@@ -182,13 +182,12 @@ func (x *extractor) source(n *html.Node) {
 // afterBreak reports whether the <br> n follows another <br> with nothing
 // visible between: a blank line. The other <br> may close an earlier
 // inline sibling ("<span>a<br></span><br>") or be separated by an empty one
-// ("a<br><em></em><br>b"). A break at the start of inline code does not
-// count: "a<br><code><br>x</code>" shows code on the next line in Markdown.
+// ("a<br><em></em><br>b"), or open a later one ("a<br><code><br>x</code>").
 func afterBreak(n *html.Node) bool {
 	for {
 		if n.PrevSibling == nil {
 			n = n.Parent
-			if n == nil || n.Type != html.ElementNode || blockish[n.DataAtom] || codeish[n.DataAtom] {
+			if n == nil || n.Type != html.ElementNode || blockish[n.DataAtom] {
 				return false
 			}
 			continue
@@ -208,9 +207,6 @@ func afterBreak(n *html.Node) bool {
 		}
 	}
 }
-
-// codeish elements are inline code.
-var codeish = map[atom.Atom]bool{atom.Code: true, atom.Tt: true, atom.Kbd: true, atom.Samp: true, atom.Var: true}
 
 // isMedia reports whether elements of the kind show something without
 // text.

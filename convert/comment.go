@@ -186,12 +186,13 @@ func threadParent(cm *wxr.Comment, all map[int64]*wxr.Comment, written map[int64
 
 // commentAuthor is the commenter's name as WordPress shows it: pingback
 // titles are often stored with entities ("Blog &raquo; Post"), decoded here
-// once more, as a browser would.
+// once more, as a browser would. A name that is an e-mail address is cut
+// to its local part (AuthorKey).
 func commentAuthor(s string) string {
 	if strings.IndexByte(s, '&') >= 0 {
 		s = html.UnescapeString(s)
 	}
-	return cleanLine(s)
+	return AuthorKey(s)
 }
 
 // approvedFlag is nil for an approved comment, false otherwise.

@@ -248,3 +248,18 @@ func mustTime(t *testing.T, s string) time.Time {
 	}
 	return tm
 }
+
+func TestCommentAuthor(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Ann", "Ann"},
+		{"Blog &raquo; Post", "Blog » Post"},
+		{"AT&T", "AT&T"},
+		{"ann@example.org", "ann"},
+		{" Two\nLines ", "Two Lines"},
+	}
+	for _, tt := range tests {
+		if got := commentAuthor(tt.in); got != tt.want {
+			t.Errorf("commentAuthor(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -12,6 +12,7 @@ import (
 	"io"
 	"os"
 	"path"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -138,7 +139,7 @@ func archiveRecord(it *wxr.Item, plan convert.Plan, source string, private bool)
 		a.Withheld = []string{"everything but id, type, status and dates (a contact-form response: personal data)"}
 		return a
 	}
-	a.Link, a.PubDate, a.Creator, a.GUID = it.Link, it.PubDate, it.Creator, it.GUID
+	a.Link, a.PubDate, a.Creator, a.GUID = it.Link, it.PubDate, convert.AuthorKey(it.Creator), it.GUID
 	a.CommentStatus, a.PingStatus, a.Name, a.RawName = it.CommentStatus, it.PingStatus, it.Name, it.RawName
 	a.Parent, a.MenuOrder, a.Sticky, a.AttachmentURL = it.Parent, it.MenuOrder, it.Sticky, it.AttachmentURL
 	for _, t := range it.Terms {
@@ -191,25 +192,31 @@ func submittedMeta(key string) bool {
 		strings.Contains(k, "ip_address")
 }
 
-// scrubber blanks out the item's commenters' e-mail and IP addresses in
-// any text of the item.
+// scrubber blanks out, in any text of the item, every e-mail address and
+// the IP addresses of the item's commenters.
 func scrubber(it *wxr.Item) func(string) string {
 	var pairs []string
 	seen := map[string]bool{}
 	for _, cm := range it.Comments {
-		for _, s := range []string{cm.Email, cm.IP} {
-			if s = strings.TrimSpace(s); len(s) >= 3 && !seen[s] {
-				seen[s] = true
-				pairs = append(pairs, s, withheldMark)
-			}
+		if ip := strings.TrimSpace(cm.IP); len(ip) >= 3 && !seen[ip] {
+			seen[ip] = true
+			pairs = append(pairs, ip, withheldMark)
 		}
 	}
-	if len(pairs) == 0 {
-		return func(s string) string { return s }
+	ips := strings.NewReplacer(pairs...)
+	return func(s string) string {
+		if strings.IndexByte(s, '@') >= 0 {
+			s = anyEmail.ReplaceAllString(s, withheldMark)
+		}
+		if len(pairs) > 0 {
+			s = ips.Replace(s)
+		}
+		return s
 	}
-	r := strings.NewReplacer(pairs...)
-	return r.Replace
 }
+
+// anyEmail matches an e-mail address.
+var anyEmail = regexp.MustCompile(`[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(\.[A-Za-z0-9\-]+)+`)
 
 // archiveTime is an item time as the archive writes it: RFC 3339 for GMT
 // times, the wall time without offset for site-local ones, "" for none.

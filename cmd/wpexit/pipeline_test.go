@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/rand/v2"
 	"sync"
 	"sync/atomic"
@@ -158,6 +159,24 @@ func TestPipelineFatalErrors(t *testing.T) {
 				})
 			if !errors.Is(err, boom) {
 				t.Errorf("pipeline = %v, want %v", err, boom)
+			}
+		})
+	}
+}
+
+// BenchmarkPipeline measures the ordered pipeline's own cost per item: a
+// conversion that does almost nothing, so what is left is handing items
+// over between goroutines.
+func BenchmarkPipeline(b *testing.B) {
+	for _, workers := range []int{1, 2, 4} {
+		b.Run(fmt.Sprintf("j%d", workers), func(b *testing.B) {
+			src := &counter{n: b.N}
+			b.ReportAllocs()
+			err := pipeline(context.Background(), workers, 2*workers+2, src.next,
+				func(_ context.Context, i int) (int, error) { return i + 1, nil },
+				func(int, error) error { return nil })
+			if err != nil {
+				b.Fatal(err)
 			}
 		})
 	}

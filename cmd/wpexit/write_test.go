@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -132,4 +134,23 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 		return nil
 	})
+}
+
+// BenchmarkSiteWriter measures one new page written: temp file, rename,
+// manifest entry. On a slow disk this, not conversion, bounds a run.
+func BenchmarkSiteWriter(b *testing.B) {
+	w, err := openSiteWriter(b.TempDir(), false, false)
+	if err != nil {
+		b.Fatal(err)
+	}
+	data := bytes.Repeat([]byte("word "), 800) // a 4 KB page
+	b.SetBytes(int64(len(data)))
+	b.ResetTimer()
+	for i := range b.N {
+		if _, _, err := w.write(fmt.Sprintf("content/posts/%d.md", i), data); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	w.close()
 }

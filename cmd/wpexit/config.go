@@ -99,7 +99,7 @@ func newApp(env *environment) *cli.Command {
 			if cmd.NArg() > 0 {
 				return usagef("unknown command %q (try wpexit --help)", cmd.Args().First())
 			}
-			return usagef("missing command: inspect or convert (try wpexit --help)")
+			return usagef("missing command: inspect, convert or check (try wpexit --help)")
 		},
 	}
 }

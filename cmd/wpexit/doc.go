@@ -8,6 +8,7 @@ Usage:
 
 	wpexit inspect [--json] EXPORT...
 	wpexit convert [flags] EXPORT... --out DIR
+	wpexit check [flags] EXPORT... (--site DIR | --public DIR | --base URL)
 
 EXPORT is a WordPress export: an .xml file, an .xml.gz, a .zip of parts
 (as WordPress.com sends), or - for standard input. Several exports (an
@@ -77,6 +78,38 @@ that match nothing (each with the pages they are in), and the number of
 warnings. Every item of every export is accounted for, including items the
 reader could not read.
 
+# check
+
+Check proves, before the DNS switch, that every URL the old site served
+still has a target: it runs convert's first pass over the exports to list
+the old URLs (posts, pages and public custom types, media files and
+attachment pages, category, tag and date archives, the feed, ?p= and
+?page_id= short links), then checks each in one mode:
+
+	--site DIR     a Hugo source tree (convert's output): front matter url,
+	               aliases and slug, hugo.toml permalinks, static/ files and
+	               the redirect files; no Hugo needed
+	--public DIR   a built site: a file, DIR/index.html or a shipped redirect rule
+	--base URL     a live site over HTTP; redirects are followed only on
+	               URL's host, and the final answer must be 2xx
+
+It prints a summary by class (posts, pages, media, archives, feeds,
+shortlinks) with covered and missing counts, then every missing URL with
+its item ID, type, title and why nothing answers it.
+
+	--require CLASSES   classes that must be fully covered (default posts,pages;
+	                    all, none)
+	--json, --csv       print the result as JSON, or the missing URLs as CSV
+	--concurrency N     live: requests in flight (default 8)
+	--timeout D         live: per request (default 10s); network errors and 5xx
+	                    are retried once, Retry-After honoured
+	--rps N             live: at most N requests per second
+	--progress WHEN     live: progress bar on stderr: auto, always, never
+	--alias-host HOST   as given to convert (repeatable)
+	--host HOST         site, public: another host redirect targets may name (repeatable)
+
+Check exits 0 when every required URL has a target, 3 when some do not.
+
 # Output
 
 Results (the inspection, --report -) go to standard output. Progress,
@@ -89,7 +122,8 @@ warnings, per-item errors and the summary go to standard error.
 	     export, or the output cannot be written
 	2    bad usage: unknown command or flag, missing EXPORT or --out
 	3    the run finished, but some items had errors (see the summary or the
-	     report); for inspect: some items could not be read
+	     report); for inspect: some items could not be read; for check:
+	     some required old URL has no target
 	130  interrupted (SIGINT or SIGTERM); no file is left half-written
 
 Errors read "wpexit: verb object: cause"; problems in an export name their
@@ -102,5 +136,6 @@ place, as in "wpexit: read export: export.xml:1234: item 57: …".
 	wpexit: 11 items in = 7 written + 4 skipped + 0 failed
 	…
 	$ hugo server -s /tmp/site
+	$ wpexit check testdata/sample.xml --site /tmp/site
 */
 package main

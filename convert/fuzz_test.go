@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/yuin/goldmark/util"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -79,7 +81,7 @@ func mdStableForm(s string) string {
 	s = mdSpaceRuns.ReplaceAllString(s, "$1 ")
 	return mdAutolink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := mdAutolink.FindStringSubmatch(m)
-		if sub[1] == sub[2] || "http://"+sub[1] == sub[2] {
+		if u := string(util.URLEscape([]byte(sub[1]), false)); u == sub[2] || "http://"+u == sub[2] {
 			return sub[1]
 		}
 		return m

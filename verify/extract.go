@@ -88,6 +88,10 @@ func (x *extractor) walk(n *html.Node) {
 	x.source(n)
 	switch n.DataAtom {
 	case atom.Br:
+		if x.nested[nestPre] > 0 {
+			x.cur.WriteByte('\n') // a verse block breaks its lines with <br>
+			return
+		}
 		x.cur.WriteByte(' ')
 		if afterBreak(n) {
 			x.flush() // "a<br><br>b" shows as two paragraphs

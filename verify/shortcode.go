@@ -94,6 +94,9 @@ func parseShortcode(s string) (sc shortcode, n int, ok bool) {
 // paramValue reads one parameter token: "quoted" with backslash escapes,
 // `raw`, or bare up to a space, "=" or the closer.
 func paramValue(s, closer string) (v string, n int, ok bool) {
+	if s == "" {
+		return "", 0, false
+	}
 	switch s[0] {
 	case '"':
 		var b strings.Builder

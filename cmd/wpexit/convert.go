@@ -60,6 +60,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		err = fmt.Errorf("write report: %w", rep.err)
 	}
 	prog.stop()
+	rep.expected = sv.entries
 	if !c.Quiet || rep.failed > 0 || err != nil {
 		rep.summary(env.stderr, c.Out)
 	}

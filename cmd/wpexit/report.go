@@ -47,6 +47,7 @@ type report struct {
 	err   error     // first error writing lines
 
 	in, written, skipped, failed int
+	expected                     int // items the first pass counted; more than in when the run stopped early
 	dryRun                       bool
 	skipReasons                  map[string]int
 	notes                        map[string]map[string][]string // kind -> detail -> items
@@ -146,6 +147,9 @@ func (r *report) summary(w io.Writer, out string) {
 	}
 	fmt.Fprintf(w, "wpexit: %d items in = %d %s + %d skipped + %d failed\n", r.in, r.written, written, r.skipped, r.failed)
 	fmt.Fprintf(w, "  output: %s\n", where)
+	if r.expected > r.in {
+		fmt.Fprintf(w, "  stopped early: %d of %d items not reached\n", r.expected-r.in, r.expected)
+	}
 	if len(r.skipReasons) > 0 {
 		fmt.Fprintln(w, "  skipped:")
 		listCounts(w, r.skipReasons)

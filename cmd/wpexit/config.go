@@ -35,6 +35,8 @@ type convertConfig struct {
 	Archive           bool     // write archive/items.jsonl (archive.go)
 	ArchivePrivate    bool     // the archive keeps private data too (never passwords, e-mails, IPs)
 	OutEach           string   // batch: each export to its own site under this folder (batch.go)
+
+	Media mediaConfig // media files: --media, --uploads, --media-* (media.go)
 }
 
 // redirectFormats are the --redirects values.
@@ -46,6 +48,9 @@ func (c *convertConfig) validate() error {
 		return err
 	}
 	if err := validateBatch(c); err != nil { // batch.go
+		return err
+	}
+	if err := c.Media.validate(); err != nil { // media.go
 		return err
 	}
 	if c.Out == "" && c.OutEach == "" {
@@ -151,7 +156,7 @@ func convertCommand(env *environment) *cli.Command {
 }
 
 func convertFlags(c *convertConfig) []cli.Flag {
-	return []cli.Flag{
+	return append([]cli.Flag{
 		&cli.StringFlag{Name: "out", Aliases: []string{"o"}, Usage: "write the Hugo site to `DIR` (created when missing)", Destination: &c.Out},
 		&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Value: runtime.NumCPU(), Usage: "convert `N` items at once", Destination: &c.Jobs},
 		&cli.BoolFlag{Name: "include-private", Usage: "write private posts as drafts instead of skipping them", Destination: &c.IncludePrivate},
@@ -169,7 +174,7 @@ func convertFlags(c *convertConfig) []cli.Flag {
 		&cli.BoolFlag{Name: "archive", Usage: "also write archive/items.jsonl: every item with every field read (no passwords, e-mails, IPs)", Destination: &c.Archive},
 		&cli.BoolFlag{Name: "archive-private", Usage: "the archive keeps private and protected items' content and unapproved comments", Destination: &c.ArchivePrivate},
 		&cli.StringFlag{Name: "out-each", Usage: "convert each EXPORT to its own site DIR/NAME, in parallel", Destination: &c.OutEach},
-	}
+	}, mediaFlags(&c.Media)...)
 }
 
 // countOf counts the elements of s equal to v.

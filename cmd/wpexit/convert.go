@@ -48,7 +48,10 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		return err
 	}
 	rep := newReport(lines, c.DryRun)
-	err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
+	opts.Link, err = runMedia(ctx, c, exps, sv, w, rep, prog) // media.go
+	if err == nil {
+		err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
+	}
 	sv.extras.abort()
 	if cerr := w.close(); err == nil {
 		err = cerr

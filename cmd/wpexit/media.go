@@ -1,0 +1,595 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html"
+	"io/fs"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path"
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/urfave/cli/v3"
+	"github.com/vbauerster/mpb/v8"
+	"github.com/vbauerster/mpb/v8/decor"
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/media"
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// mediaConfig is what `wpexit convert` was asked to do with media files.
+type mediaConfig struct {
+	Mode        string        // "none" or "download"
+	Uploads     string        // a copy of wp-content/uploads to take files from
+	Hosts       []string      // hosts to fetch from besides the site's own
+	Concurrency int           // files fetched at once
+	Timeout     time.Duration // per request
+	MaxBytes    int64         // largest file accepted
+	Base        string        // testing: fetch every file from this base URL instead of its host
+}
+
+// mediaStatePath is where, under --out, the media state is kept.
+const mediaStatePath = ".wpexit/media.json"
+
+// mediaFlags are the media flags of convert.
+func mediaFlags(c *mediaConfig) []cli.Flag {
+	return []cli.Flag{
+		&cli.StringFlag{Name: "media", Value: "none", Usage: "media files: `MODE` none (list what is missing) or download (fetch them from the site's hosts)", Destination: &c.Mode},
+		&cli.StringFlag{Name: "uploads", Usage: "take media files from `DIR`, a copy of wp-content/uploads (no network)", Destination: &c.Uploads},
+		&cli.StringSliceFlag{Name: "media-hosts", Usage: "also download media from `HOST` (repeatable); files go to static/media/HOST/", Destination: &c.Hosts},
+		&cli.IntFlag{Name: "media-concurrency", Value: 8, Usage: "download `N` files at once (at most 4 from one host)", Destination: &c.Concurrency},
+		&cli.DurationFlag{Name: "media-timeout", Value: 60 * time.Second, Usage: "give up one request after `DURATION`", Destination: &c.Timeout},
+		&cli.Int64Flag{Name: "media-max-bytes", Value: 512 << 20, Usage: "refuse media files larger than `N` bytes", Destination: &c.MaxBytes},
+		&cli.StringFlag{Name: "media-base", Hidden: true, Usage: "fetch every media file from `URL` + its path (testing)", Destination: &c.Base},
+	}
+}
+
+// validate checks the media flags.
+func (c *mediaConfig) validate() error {
+	switch {
+	case c.Mode != "none" && c.Mode != "download":
+		return usagef("--media must be none or download, not %q", c.Mode)
+	case c.Uploads != "" && c.Mode == "download":
+		return usagef("--uploads takes files from a folder: it cannot be used with --media download")
+	case c.Concurrency <= 0:
+		return usagef("--media-concurrency must be at least 1")
+	case c.Timeout <= 0:
+		return usagef("--media-timeout must be positive")
+	case c.MaxBytes <= 0:
+		return usagef("--media-max-bytes must be positive")
+	}
+	if c.Uploads != "" {
+		if st, err := os.Stat(c.Uploads); err != nil || !st.IsDir() {
+			return usagef("--uploads %s: not a folder", c.Uploads)
+		}
+	}
+	for _, h := range c.Hosts {
+		if h == "" || strings.ContainsAny(h, "/ ") {
+			return usagef("--media-hosts takes host names, not %q", h)
+		}
+	}
+	return nil
+}
+
+// fetching reports whether files are to be brought into the site.
+func (c *mediaConfig) fetching() bool { return c.Mode == "download" || c.Uploads != "" }
+
+// runMedia is the media step, between the first and the second pass: it
+// finds every media file the site uses, brings them under static/ (or, in
+// mode none, checks which are there), reports them, and returns the link
+// mapper for the second pass: the index's, with thumbnails pointed at the
+// originals saved instead and files from --media-hosts at their new place.
+func runMedia(ctx context.Context, c convertConfig, exps []*export, sv *survey, w *siteWriter,
+	rep *report, prog *progress,
+) (func(string) convert.Link, error) {
+	link := sv.index.Link
+	refs, err := collectMedia(ctx, exps, sv, c.Media.Hosts)
+	if err != nil || len(refs) == 0 {
+		return link, err
+	}
+	out := &mediaOutput{w: w}
+	if !c.Media.fetching() || c.DryRun {
+		results := media.Check(refs, out, "static")
+		missing := 0
+		for _, r := range results {
+			if r.Outcome == media.Missing {
+				missing++
+			}
+		}
+		if missing > 0 {
+			rep.warn(fmt.Sprintf("media: %d of %d files the posts use are not under static/ (--media download or --uploads DIR brings them)", missing, len(results)))
+		}
+		if c.Media.fetching() { // a dry run that would fetch: list them
+			reportMedia(rep, results)
+		}
+		return link, nil
+	}
+	state := loadMediaState(w)
+	opts, err := mediaOptions(c, refs, state)
+	if err != nil {
+		return link, err
+	}
+	bar := prog.mediaBar(len(refs), &opts)
+	results, err := media.Fetch(ctx, mediaBase(refs, c.Media.Base), out, opts)
+	bar.done()
+	if err != nil {
+		return link, err
+	}
+	if serr := saveMediaState(w, state); serr != nil {
+		return link, serr
+	}
+	reportMedia(rep, results)
+	return mediaLink(link, results, refs, c.Media.Base), nil
+}
+
+// mediaOptions sets up fetching: the client, the allowed hosts (those of
+// the site's media, and --media-hosts), the uploads folder.
+func mediaOptions(c convertConfig, refs []media.Ref, state *media.State) (media.Options, error) {
+	opts := media.Options{
+		Prefix: "static", Concurrency: c.Media.Concurrency, PerHost: min(4, c.Media.Concurrency),
+		Timeout: c.Media.Timeout, MaxBytes: c.Media.MaxBytes, State: state,
+	}
+	if c.Media.Uploads != "" {
+		root, err := os.OpenRoot(c.Media.Uploads)
+		if err != nil {
+			return opts, fmt.Errorf("open uploads folder: %w", err)
+		}
+		opts.Uploads = root.FS()
+		return opts, nil
+	}
+	opts.Client = &http.Client{Transport: &http.Transport{
+		Proxy:                 http.ProxyFromEnvironment,
+		DialContext:           (&net.Dialer{Timeout: 30 * time.Second}).DialContext,
+		TLSHandshakeTimeout:   15 * time.Second,
+		ResponseHeaderTimeout: c.Media.Timeout,
+		MaxIdleConnsPerHost:   4,
+		ForceAttemptHTTP2:     true,
+	}}
+	hosts := map[string]bool{}
+	for _, r := range refs {
+		if u, err := url.Parse(r.URL); err == nil && u.Host != "" {
+			hosts[strings.ToLower(u.Host)] = true
+		}
+	}
+	if c.Media.Base != "" {
+		u, err := url.Parse(c.Media.Base)
+		if err != nil || u.Host == "" {
+			return opts, usagef("--media-base %q is not a URL", c.Media.Base)
+		}
+		hosts = map[string]bool{strings.ToLower(u.Host): true}
+	}
+	opts.Hosts = sortedKeys(hosts)
+	return opts, nil
+}
+
+// mediaBase points every ref at base (--media-base), keeping its path.
+func mediaBase(refs []media.Ref, base string) []media.Ref {
+	if base == "" {
+		return refs
+	}
+	out := make([]media.Ref, len(refs))
+	for i, r := range refs {
+		r.URL = rebase(r.URL, base)
+		out[i] = r
+	}
+	return out
+}
+
+func rebase(raw, base string) string {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return raw
+	}
+	return strings.TrimSuffix(base, "/") + u.EscapedPath()
+}
+
+// mediaLink is the second pass's link mapper: link, with every thumbnail
+// whose original was saved pointed at the original, and files fetched from
+// --media-hosts at their place under /media/HOST/.
+func mediaLink(link func(string) convert.Link, results []media.Result, refs []media.Ref, base string) func(string) convert.Link {
+	rewrites := media.Rewrites(results)
+	saved := map[string]bool{}
+	for _, r := range results {
+		if r.Saved != "" {
+			saved[r.Saved] = true
+		}
+	}
+	foreign := map[string]string{} // external key of a URL on --media-hosts → its dest
+	for _, r := range refs {
+		if strings.HasPrefix(r.Dest, "/media/") && saved[r.Dest] {
+			foreign[externalKey(r.URL)] = r.Dest
+		}
+	}
+	return func(raw string) convert.Link {
+		l := link(raw)
+		switch l.Kind {
+		case convert.LinkMedia:
+			d, frag, _ := strings.Cut(l.Dest, "#")
+			if to, ok := rewrites[d]; ok {
+				l.Dest = to
+				if frag != "" {
+					l.Dest += "#" + frag
+				}
+			}
+		case convert.LinkKeep:
+			if d, ok := foreign[externalKey(raw)]; ok && len(foreign) > 0 {
+				return convert.Link{Kind: convert.LinkMedia, Dest: d}
+			}
+		}
+		return l
+	}
+}
+
+// externalKey is a URL without scheme, query and fragment, host in lower
+// case: how a file on another host is recognised in the second pass.
+func externalKey(raw string) string {
+	raw = html.UnescapeString(strings.TrimSpace(raw))
+	if strings.HasPrefix(raw, "//") {
+		raw = "https:" + raw
+	}
+	u, err := url.Parse(raw)
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	return strings.ToLower(u.Host) + u.EscapedPath()
+}
+
+// mediaRecord is one line of --report about a media file.
+type mediaRecord struct {
+	Media   string   `json:"media"` // its path on the new site, as the posts name it
+	URL     string   `json:"url,omitempty"`
+	Outcome string   `json:"outcome"`         // saved, present, original, missing, failed
+	Saved   string   `json:"saved,omitempty"` // the path the posts now link to, when not media
+	Bytes   int64    `json:"bytes,omitempty"`
+	Error   string   `json:"error,omitempty"`
+	UsedBy  []string `json:"used_by,omitempty"`
+}
+
+// reportMedia writes a line per file to --report, a warning per failure and
+// a line of counts to the summary.
+func reportMedia(rep *report, results []media.Result) {
+	counts := map[string]int{}
+	var bytes int64
+	for _, r := range results {
+		counts[string(r.Outcome)]++
+		bytes += r.Bytes
+		rec := mediaRecord{Media: r.Dest, URL: r.URL, Outcome: string(r.Outcome), Bytes: r.Bytes, UsedBy: r.Users}
+		if r.Saved != r.Dest {
+			rec.Saved = r.Saved
+		}
+		if r.Err != nil {
+			rec.Error = r.Err.Error()
+		}
+		if r.Outcome == media.Failed {
+			rep.warn(fmt.Sprintf("media: %s: %s (used by %s)", r.Dest, rec.Error, shortList(usersOr(r.Users), 3)))
+		}
+		if rep.lines != nil && rep.err == nil {
+			b, err := json.Marshal(rec)
+			if err == nil {
+				_, err = rep.lines.Write(append(b, '\n'))
+			}
+			rep.err = err
+		}
+	}
+	rep.files = append(rep.files, fmt.Sprintf("static/ media (%s; %s)", countList(counts), byteCount(bytes)))
+}
+
+func usersOr(u []string) []string {
+	if len(u) == 0 {
+		return []string{"nothing known"}
+	}
+	return u
+}
+
+// byteCount renders n bytes for people.
+func byteCount(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes fetched", n)
+}
+
+// mediaAttrRE finds the attributes of HTML tags and of the audio and video
+// shortcodes that name a file: src, href, srcset, poster, lazy-loading and
+// Jetpack data attributes, and the shortcodes' format attributes.
+var mediaAttrRE = regexp.MustCompile(`(?i)\b(src|href|srcset|poster|data-src|data-srcset|data-orig-file|data-large-file|data-medium-file|data-lazy-src|mp3|m4a|ogg|oga|wav|wma|mp4|m4v|webm|ogv|wmv|flv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>\]]+))`)
+
+// contentURLs lists the URLs a body names in those attributes, each
+// srcset entry on its own, entities decoded.
+func contentURLs(body string) []string {
+	var out []string
+	for _, m := range mediaAttrRE.FindAllStringSubmatch(body, -1) {
+		v := html.UnescapeString(m[2] + m[3] + m[4])
+		name := strings.ToLower(m[1])
+		if !strings.HasSuffix(name, "srcset") {
+			out = append(out, strings.TrimSpace(v))
+			continue
+		}
+		for _, c := range strings.Split(v, ",") {
+			if f := strings.Fields(c); len(f) > 0 {
+				out = append(out, f[0])
+			}
+		}
+	}
+	return out
+}
+
+// collector gathers the media refs of the items, in first-use order.
+type collector struct {
+	sv      *survey
+	foreign map[string]bool // --media-hosts
+	byURL   map[string]int  // URL → refs index
+	refs    []media.Ref
+}
+
+// collectMedia reads the exports once more and lists every media file the
+// site uses: the files of its attachments (and the enclosures of podcast
+// posts), and every file the written pages name in src, href, srcset and
+// the audio and video shortcodes, that the index places on the new site as
+// media; with hosts, also files on those hosts.
+func collectMedia(ctx context.Context, exps []*export, sv *survey, hosts []string) ([]media.Ref, error) {
+	col := &collector{sv: sv, foreign: map[string]bool{}, byURL: map[string]int{}}
+	for _, h := range hosts {
+		col.foreign[strings.ToLower(h)] = true
+	}
+	sc := &scanner{exports: exps}
+	defer sc.close()
+	for {
+		e, ok, err := sc.next(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			return col.refs, nil
+		}
+		if e.item != nil {
+			col.item(e.seq, e.item)
+		}
+	}
+}
+
+// item adds the media one item uses.
+func (col *collector) item(seq int, it *wxr.Item) {
+	plan, _ := col.sv.plans.at(seq)
+	switch {
+	case it.Type == "attachment":
+		who := fmt.Sprintf("attachment %d", it.ID)
+		col.add(it.Link, firstOf(it.AttachmentURL, it.GUID), who)
+	case plan.Skip == "" || it.Type == "wp_block":
+		who := path.Join("content", plan.Path)
+		if plan.Skip != "" {
+			who = fmt.Sprintf("block %d", it.ID)
+		}
+		for _, u := range contentURLs(it.Content) {
+			col.add(it.Link, u, who)
+		}
+		for _, u := range contentURLs(it.Excerpt) {
+			col.add(it.Link, u, who)
+		}
+		for _, v := range it.MetaValues("enclosure") {
+			if u, _, _ := strings.Cut(strings.TrimSpace(v), "\n"); u != "" {
+				col.add(it.Link, strings.TrimSpace(u), who)
+			}
+		}
+	}
+}
+
+// add records one use of raw, found on the page at base, when it is media.
+func (col *collector) add(base, raw, who string) {
+	if raw == "" || strings.HasPrefix(raw, "data:") || strings.HasPrefix(raw, "#") {
+		return
+	}
+	abs := absoluteURL(base, firstOf(col.sv.channel.Link, col.sv.channel.BaseBlogURL), raw)
+	if abs == "" {
+		return
+	}
+	l := col.sv.index.LinkFrom(base, raw)
+	dest := ""
+	switch {
+	case l.Kind == convert.LinkMedia:
+		dest, _, _ = strings.Cut(l.Dest, "#")
+	case l.Kind == convert.LinkKeep && len(col.foreign) > 0:
+		dest = col.foreignDest(abs)
+	}
+	if dest == "" {
+		return
+	}
+	i, ok := col.byURL[abs]
+	if !ok {
+		i = len(col.refs)
+		col.byURL[abs] = i
+		col.refs = append(col.refs, media.Ref{URL: abs, Dest: dest})
+	}
+	if us := col.refs[i].Users; !slices.Contains(us, who) {
+		col.refs[i].Users = append(us, who)
+	}
+}
+
+// foreignDest places a file on one of --media-hosts: /media/HOST/PATH.
+// Only URLs whose last segment has an extension count as files.
+func (col *collector) foreignDest(abs string) string {
+	u, err := url.Parse(abs)
+	if err != nil || !col.foreign[strings.ToLower(u.Host)] || path.Ext(u.Path) == "" {
+		return ""
+	}
+	return "/media/" + strings.ToLower(u.Hostname()) + u.EscapedPath()
+}
+
+// absoluteURL resolves raw against the page it is on (or the site's home
+// for a root-relative path), "" when it is not an http(s) URL.
+func absoluteURL(page, home, raw string) string {
+	raw = strings.TrimSpace(raw)
+	if strings.HasPrefix(raw, "//") {
+		raw = "https:" + raw
+	}
+	r, err := url.Parse(raw)
+	if err != nil {
+		return ""
+	}
+	if !r.IsAbs() {
+		base := page
+		if base == "" || strings.HasPrefix(raw, "/") {
+			base = firstOf(home, page)
+		}
+		b, err := url.Parse(base)
+		if err != nil || b.Host == "" {
+			return ""
+		}
+		r = b.ResolveReference(r)
+	}
+	if r.Scheme != "http" && r.Scheme != "https" || r.Host == "" {
+		return ""
+	}
+	return r.String()
+}
+
+// mediaOutput writes media files through the site writer: inside the
+// output folder (os.Root), each file a temp file renamed into place.
+type mediaOutput struct {
+	w  *siteWriter
+	mu sync.Mutex // the writer's folder cache is not safe for concurrent use
+}
+
+// Size implements media.Output.
+func (o *mediaOutput) Size(name string) (int64, error) {
+	if o.w.root == nil {
+		return 0, fs.ErrNotExist
+	}
+	st, err := o.w.root.Stat(name)
+	if err != nil {
+		return 0, err
+	}
+	if !st.Mode().IsRegular() {
+		return 0, fmt.Errorf("%s: not a file: %w", name, fs.ErrNotExist)
+	}
+	return st.Size(), nil
+}
+
+// Create implements media.Output.
+func (o *mediaOutput) Create(name string) (media.File, error) {
+	if o.w.dryRun || o.w.root == nil {
+		return nil, errors.New("dry run: nothing is written")
+	}
+	dir, base := path.Split(path.Clean(name))
+	o.mu.Lock()
+	sub, err := o.w.sub(path.Clean(dir))
+	o.mu.Unlock()
+	if err != nil {
+		return nil, fmt.Errorf("create folder for %s: %w", name, err)
+	}
+	tmp := o.w.tmpName + fmt.Sprint(o.w.seq.Add(1))
+	f, err := sub.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return nil, err
+	}
+	return &mediaFile{f: f, dir: sub, tmp: tmp, name: base}, nil
+}
+
+// mediaFile is a temp file that becomes name on Commit.
+type mediaFile struct {
+	f         *os.File
+	dir       *os.Root
+	tmp, name string
+}
+
+func (m *mediaFile) Write(p []byte) (int, error) { return m.f.Write(p) }
+
+func (m *mediaFile) Commit() error {
+	err := m.f.Close()
+	if err == nil {
+		err = m.dir.Rename(m.tmp, m.name)
+	}
+	if err != nil {
+		_ = m.dir.Remove(m.tmp)
+	}
+	return err
+}
+
+func (m *mediaFile) Abort() {
+	m.f.Close()
+	_ = m.dir.Remove(m.tmp)
+}
+
+// loadMediaState reads the media state of an earlier run; a missing or
+// unreadable one is empty (files are then checked by their presence).
+func loadMediaState(w *siteWriter) *media.State {
+	if w.root == nil {
+		return media.NewState()
+	}
+	b, err := w.root.ReadFile(mediaStatePath)
+	if err != nil {
+		return media.NewState()
+	}
+	s, err := media.ReadState(bytes.NewReader(b))
+	if err != nil {
+		return media.NewState()
+	}
+	return s
+}
+
+// saveMediaState writes the state atomically.
+func saveMediaState(w *siteWriter, s *media.State) error {
+	var buf bytes.Buffer
+	if _, err := s.WriteTo(&buf); err != nil {
+		return err
+	}
+	if err := w.replace(mediaStatePath, buf.Bytes()); err != nil {
+		return fmt.Errorf("save media state: %w", err)
+	}
+	return nil
+}
+
+// mediaProgress is the bar of the media step.
+type mediaProgress struct {
+	bar *mpb.Bar
+}
+
+// mediaBar starts a bar counting files and bytes, hooked into opts; it
+// draws nothing when the run has no progress display.
+func (pr *progress) mediaBar(files int, opts *media.Options) *mediaProgress {
+	if pr.p == nil {
+		return &mediaProgress{}
+	}
+	pr.finish()
+	var got atomic.Int64
+	bar := pr.p.AddBar(int64(files),
+		mpb.PrependDecorators(decor.Name("media "), decor.CountersNoUnit("%d/%d files")),
+		mpb.AppendDecorators(decor.Any(func(decor.Statistics) string { return byteCount(got.Load()) })),
+	)
+	opts.OnBytes = func(n int64) { got.Add(n) }
+	opts.OnDone = func(media.Result) { bar.Increment() }
+	return &mediaProgress{bar: bar}
+}
+
+// done ends the bar.
+func (m *mediaProgress) done() {
+	if m.bar != nil && !m.bar.Completed() {
+		m.bar.SetTotal(-1, true)
+	}
+}
+
+// firstOf returns the first non-empty string after trimming, or "".
+func firstOf(s ...string) string {
+	for _, v := range s {
+		if v = strings.TrimSpace(v); v != "" {
+			return v
+		}
+	}
+	return ""
+}

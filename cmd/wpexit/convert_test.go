@@ -268,6 +268,9 @@ func TestConvertInterrupted(t *testing.T) {
 	if code != 130 {
 		t.Fatalf("interrupted convert: exit %d (%v), want 130\n%s", code, err, stderr.String())
 	}
+	if !strings.Contains(stderr.String(), "items not reached") || !strings.HasSuffix(stderr.String(), "wpexit: interrupted\n") {
+		t.Errorf("interrupted convert: stderr does not say the run stopped early:\n%s", stderr.String())
+	}
 	files := tree(t, out)
 	for p, text := range files {
 		if strings.Contains(p, ".wpexit-tmp-") {

@@ -124,12 +124,12 @@ var errMissing = fmt.Errorf("required old URLs have no target: %w", errPartial)
 // runCheck is `wpexit check`: the first pass of convert lists every old
 // URL, then the mode checks each against its target.
 func runCheck(ctx context.Context, env *environment, c checkConfig) error {
-	urls, err := checkURLs(ctx, env, c)
+	prog := startProgress(ctx, env.stderr, c.Progress)
+	defer prog.stop()
+	urls, err := checkURLs(ctx, env, c, prog)
 	if err != nil {
 		return err
 	}
-	prog := startProgress(ctx, env.stderr, c.Progress)
-	defer prog.stop()
 	opts := check.Options{Require: c.require, Concurrency: c.Concurrency, Timeout: c.Timeout, RPS: c.RPS, Hosts: c.Hosts}
 	var res *check.Result
 	switch {
@@ -161,16 +161,15 @@ func runCheck(ctx context.Context, env *environment, c checkConfig) error {
 
 // checkURLs runs convert's first pass over the exports and lists every URL
 // the old site served, as package check takes them.
-func checkURLs(ctx context.Context, env *environment, c checkConfig) ([]check.OldURL, error) {
+func checkURLs(ctx context.Context, env *environment, c checkConfig, prog *progress) ([]check.OldURL, error) {
 	exps, err := openExports(c.Inputs, env.stdin)
 	if err != nil {
 		return nil, err
 	}
 	defer closeExports(exps)
-	prog := startProgress(ctx, env.stderr, c.Progress)
-	defer prog.stop()
 	prog.reading()
 	sv, err := surveyExports(ctx, exps, convertConfig{AliasHosts: c.AliasHosts}, convert.Options{}, prog.increment)
+	prog.finish()
 	if err != nil {
 		return nil, err
 	}

@@ -219,9 +219,26 @@ func writeCorpusMD(t *testing.T, rows string, all *verify.Report) {
 	for _, c := range all.Causes() {
 		fmt.Fprintf(&b, "- %s: %d pages\n", c.What, c.Pages)
 	}
+	b.WriteString("\n## Every page under 0.99\n\n")
+	for _, p := range all.Below() {
+		fmt.Fprintf(&b, "- %.3f `%s` (id %d)", p.Score, p.File, p.ID)
+		for _, d := range p.Diffs {
+			fmt.Fprintf(&b, "; %s: want %s, got %s", d.What, clip(d.Want), clip(d.Got))
+		}
+		b.WriteString("\n")
+	}
 	if err := os.WriteFile("testdata/CORPUS.md", []byte(b.String()), 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// clip shortens a difference for the listing, on one line.
+func clip(s string) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if r := []rune(s); len(r) > 90 {
+		s = string(r[:90]) + "…"
+	}
+	return strings.NewReplacer("|", "\\|", "`", "'").Replace(s)
 }
 
 // dumpPage writes one page's sides for study.

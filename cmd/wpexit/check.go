@@ -126,7 +126,7 @@ var errMissing = fmt.Errorf("required old URLs have no target: %w", errPartial)
 func runCheck(ctx context.Context, env *environment, c checkConfig) error {
 	prog := startProgress(ctx, env.stderr, c.Progress)
 	defer prog.stop()
-	urls, err := checkURLs(ctx, env, c, prog)
+	urls, unreadable, err := checkURLs(ctx, env, c, prog)
 	if err != nil {
 		return err
 	}
@@ -151,32 +151,45 @@ func runCheck(ctx context.Context, env *environment, c checkConfig) error {
 	if err := writeCheck(env, c, res); err != nil {
 		return err
 	}
+	if unreadable > 0 {
+		fmt.Fprintf(env.stderr, "wpexit: check: %d item(s) of the export could not be read; their old URLs were not checked (wpexit inspect says where)\n", unreadable)
+	}
 	if !res.OK(nil) {
 		fmt.Fprintf(env.stderr, "wpexit: check %s: %d required old URLs of %d have no target\n",
 			res.Mode, requiredMissing(res), len(urls))
 		return errMissing
 	}
+	if unreadable > 0 {
+		return errPartial
+	}
 	return nil
 }
 
 // checkURLs runs convert's first pass over the exports and lists every URL
-// the old site served, as package check takes them.
-func checkURLs(ctx context.Context, env *environment, c checkConfig, prog *progress) ([]check.OldURL, error) {
+// the old site served, as package check takes them, with the number of
+// items that could not be read (their URLs are unknown).
+func checkURLs(ctx context.Context, env *environment, c checkConfig, prog *progress) ([]check.OldURL, int, error) {
 	exps, err := openExports(c.Inputs, env.stdin)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	defer closeExports(exps)
 	prog.reading()
 	sv, err := surveyExports(ctx, exps, convertConfig{AliasHosts: c.AliasHosts}, convert.Options{}, prog.increment)
 	prog.finish()
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	if sv.index == nil {
-		return nil, fmt.Errorf("read export: %s: holds no WordPress export", exps[0].name)
+		return nil, 0, fmt.Errorf("read export: %s: holds no WordPress export", exps[0].name)
 	}
-	return oldURLs(sv.index.OldURLs()), nil
+	unreadable := 0
+	for i := range sv.plans.len() {
+		if p, _ := sv.plans.at(i); p.Type == "" { // the planner always sets Type; an unreadable entry keeps the zero Plan
+			unreadable++
+		}
+	}
+	return oldURLs(sv.index.OldURLs()), unreadable, nil
 }
 
 // oldURLs turns the index's old URLs into check's.

@@ -254,3 +254,26 @@ func TestCheckUsage(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckBadExport: a check cannot prove anything about items it could
+// not read, so a truncated export fails it (exit 3, saying so) even when
+// every URL it did read has a target; what is not an export stops it.
+func TestCheckBadExport(t *testing.T) {
+	site := convertSample(t)
+	bad := badInputs(t, t.TempDir())
+
+	r := wpexit(t, nil, "check", bad["truncated.xml"], "--site", site, "--json")
+	wantCode(t, r, 3, "check of a truncated export")
+	if rep := parseCheck(t, r); !rep.OK {
+		t.Errorf("the items that were read are not all covered: %+v", rep.Missing)
+	}
+	if !strings.Contains(r.stderr, "could not be read") {
+		t.Errorf("stderr does not say some items could not be read:\n%s", r.stderr)
+	}
+
+	r = wpexit(t, nil, "check", bad["error-page.xml"], "--site", site)
+	wantCode(t, r, 1, "check of an HTML error page")
+	if r.stdout != "" || !strings.Contains(r.stderr, "error-page.xml") {
+		t.Errorf("stdout %q, stderr %q: want no result and the file named", r.stdout, r.stderr)
+	}
+}

@@ -32,13 +32,13 @@ func TestCheckE2EHugo(t *testing.T) {
 		t.Skip("-short")
 	}
 	hugo := hugoPath(t)
-	export := sharedExport(t, checkExport)
+	export := checkSharedExport(t, checkExport)
 	site := filepath.Join(t.TempDir(), "site")
 	wantCode(t, wpexit(t, nil, "convert", export, "--out", site, "-q"), 0, "convert "+checkExport)
 
 	// Every mode finds every post and page of the converted site.
-	public := hugoBuild(t, hugo, site)
-	srv := startHugoServer(t, hugo, site)
+	public := checkHugoBuild(t, hugo, site)
+	srv := startCheckServer(t, hugo, site)
 	modes := map[string][]string{
 		"site":   {"--site", site},
 		"public": {"--public", public},
@@ -61,12 +61,12 @@ func TestCheckE2EHugo(t *testing.T) {
 	srv.stop()
 
 	// One post deleted: every mode names exactly its URL, and fails.
-	file, url := deletablePost(t, site)
+	file, url := checkDeletablePost(t, site)
 	if err := os.Remove(file); err != nil {
 		t.Fatal(err)
 	}
-	modes["public"][1] = hugoBuild(t, hugo, site)
-	srv = startHugoServer(t, hugo, site)
+	modes["public"][1] = checkHugoBuild(t, hugo, site)
+	srv = startCheckServer(t, hugo, site)
 	modes["live"][1] = srv.base
 	for _, mode := range []string{"site", "public", "live"} {
 		r := wpexit(t, nil, append([]string{"check", export, "--json"}, modes[mode]...)...)
@@ -82,9 +82,9 @@ func TestCheckE2EHugo(t *testing.T) {
 	srv.stop()
 }
 
-// sharedExport locates name under ../shared/wxr beside the repository root
+// checkSharedExport locates name under ../shared/wxr beside the repository root
 // (the folder holding go.mod); it skips when absent, except under CI=true.
-func sharedExport(t *testing.T, name string) string {
+func checkSharedExport(t *testing.T, name string) string {
 	t.Helper()
 	dir, err := os.Getwd()
 	if err != nil {
@@ -110,8 +110,8 @@ func sharedExport(t *testing.T, name string) string {
 	return p
 }
 
-// hugoBuild builds site into a new folder and returns it.
-func hugoBuild(t *testing.T, hugo, site string) string {
+// checkHugoBuild builds site into a new folder and returns it.
+func checkHugoBuild(t *testing.T, hugo, site string) string {
 	t.Helper()
 	public := filepath.Join(t.TempDir(), "public")
 	cmd := exec.Command(hugo, "--source", site, "--destination", public, "--quiet")
@@ -123,19 +123,19 @@ func hugoBuild(t *testing.T, hugo, site string) string {
 }
 
 var (
-	frontURL   = regexp.MustCompile(`(?m)^url: (\S+)$`)
-	relrefName = regexp.MustCompile(`relref "([^"]+)"`)
+	checkURLLine = regexp.MustCompile(`(?m)^url: (\S+)$`)
+	checkRelref  = regexp.MustCompile(`relref "([^"]+)"`)
 )
 
-// deletablePost picks the first post that no other page links to (Hugo
+// checkDeletablePost picks the first post that no other page links to (Hugo
 // would refuse to build a broken relref) and that has no aliases, so that
 // its url is the only post URL that deleting it loses. It returns the
 // file and that url.
-func deletablePost(t *testing.T, site string) (string, string) {
+func checkDeletablePost(t *testing.T, site string) (string, string) {
 	t.Helper()
 	linked := map[string]bool{}
 	walkPages(t, site, func(_, text string) {
-		for _, m := range relrefName.FindAllStringSubmatch(text, -1) {
+		for _, m := range checkRelref.FindAllStringSubmatch(text, -1) {
 			linked[filepath.Base(m[1])] = true
 		}
 	})
@@ -146,7 +146,7 @@ func deletablePost(t *testing.T, site string) (string, string) {
 	slices.Sort(files)
 	for _, f := range files {
 		text := string(readFile(t, f))
-		m := frontURL.FindStringSubmatch(text)
+		m := checkURLLine.FindStringSubmatch(text)
 		if m == nil || linked[filepath.Base(f)] || strings.Contains(text, "\naliases:") || strings.Contains(text, "\ndraft: true") {
 			continue
 		}
@@ -160,24 +160,24 @@ func deletablePost(t *testing.T, site string) (string, string) {
 	return "", ""
 }
 
-// hugoServer is a running `hugo server`.
-type hugoServer struct {
+// checkServer is a running `hugo server`.
+type checkServer struct {
 	base string // http://127.0.0.1:PORT/
 	stop func() // kills it and waits; later calls do nothing
 }
 
-// startHugoServer serves site on a free loopback port and waits until it
+// startCheckServer serves site on a free loopback port and waits until it
 // answers. The server is killed when the test ends, whatever happens.
-func startHugoServer(t *testing.T, hugo, site string) hugoServer {
+func startCheckServer(t *testing.T, hugo, site string) checkServer {
 	t.Helper()
 	// --renderToMemory: a server rendering to site/public would serve the
 	// files an earlier server left there, deleted pages included.
-	port := freePort(t)
+	port := checkFreePort(t)
 	base := fmt.Sprintf("http://127.0.0.1:%d/", port)
 	cmd := exec.Command(hugo, "server", "--source", site, "--bind", "127.0.0.1", "--port", strconv.Itoa(port),
 		"--baseURL", base, "--disableLiveReload", "--watch=false", "--renderToMemory")
 	cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+t.TempDir())
-	out := &lockedBuffer{}
+	out := &checkOutput{}
 	cmd.Stdout, cmd.Stderr = out, out
 	if err := cmd.Start(); err != nil {
 		t.Fatalf("start hugo server: %v", err)
@@ -206,7 +206,7 @@ func startHugoServer(t *testing.T, hugo, site string) hugoServer {
 			_, _ = io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return hugoServer{base: base, stop: stop}
+				return checkServer{base: base, stop: stop}
 			}
 		}
 		if time.Now().After(deadline) {
@@ -217,8 +217,8 @@ func startHugoServer(t *testing.T, hugo, site string) hugoServer {
 	}
 }
 
-// freePort asks the system for a loopback port nobody listens on.
-func freePort(t *testing.T) int {
+// checkFreePort asks the system for a loopback port nobody listens on.
+func checkFreePort(t *testing.T) int {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -232,19 +232,19 @@ func freePort(t *testing.T) int {
 	return addr.Port
 }
 
-// lockedBuffer collects a process's output from its copying goroutines.
-type lockedBuffer struct {
+// checkOutput collects a process's output from its copying goroutines.
+type checkOutput struct {
 	mu  sync.Mutex
 	buf bytes.Buffer
 }
 
-func (b *lockedBuffer) Write(p []byte) (int, error) {
+func (b *checkOutput) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.Write(p)
 }
 
-func (b *lockedBuffer) String() string {
+func (b *checkOutput) String() string {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	return b.buf.String()

@@ -70,8 +70,8 @@ func (rep checkReport) requiredMissing() []string {
 	return out
 }
 
-// convertSample converts the sample export with the binary into a new folder.
-func convertSample(t *testing.T) string {
+// convertSampleForCheck converts the sample export with the binary into a new folder.
+func convertSampleForCheck(t *testing.T) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "site")
 	wantCode(t, wpexit(t, nil, "convert", sample, "--out", out, "-q"), 0, "convert sample.xml")
@@ -79,7 +79,7 @@ func convertSample(t *testing.T) string {
 }
 
 func TestCheckSiteSample(t *testing.T) {
-	site := convertSample(t)
+	site := convertSampleForCheck(t)
 
 	r := wpexit(t, nil, "check", sample, "--site", site)
 	wantCode(t, r, 0, "check --site on the converted sample")
@@ -120,7 +120,7 @@ func TestCheckSiteSample(t *testing.T) {
 }
 
 func TestCheckSiteMissingPost(t *testing.T) {
-	site := convertSample(t)
+	site := convertSampleForCheck(t)
 	victim := filepath.Join(site, filepath.FromSlash(samplePosts[11]))
 	if err := os.Remove(victim); err != nil {
 		t.Fatal(err)
@@ -167,7 +167,7 @@ func TestCheckSiteMissingPost(t *testing.T) {
 // answers every page of the converted sample except one post, redirects the
 // short links within its host, and records every request.
 func TestCheckLive(t *testing.T) {
-	site := convertSample(t)
+	site := convertSampleForCheck(t)
 	rep := parseCheck(t, wpexit(t, nil, "check", sample, "--site", site, "--json"))
 	if !rep.OK {
 		t.Fatalf("the converted sample does not pass --site: %+v", rep.Missing)
@@ -221,7 +221,7 @@ func TestCheckLive(t *testing.T) {
 }
 
 func TestCheckUsage(t *testing.T) {
-	site := convertSample(t)
+	site := convertSampleForCheck(t)
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -259,7 +259,7 @@ func TestCheckUsage(t *testing.T) {
 // not read, so a truncated export fails it (exit 3, saying so) even when
 // every URL it did read has a target; what is not an export stops it.
 func TestCheckBadExport(t *testing.T) {
-	site := convertSample(t)
+	site := convertSampleForCheck(t)
 	bad := badInputs(t, t.TempDir())
 
 	r := wpexit(t, nil, "check", bad["truncated.xml"], "--site", site, "--json")

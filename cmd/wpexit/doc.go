@@ -8,6 +8,7 @@ Usage:
 
 	wpexit inspect [--json] EXPORT...
 	wpexit convert [flags] EXPORT... --out DIR
+	wpexit convert [flags] EXPORT... --out-each DIR
 	wpexit check [flags] EXPORT... (--site DIR | --public DIR | --base URL)
 
 EXPORT is a WordPress export: an .xml file, an .xml.gz, a .zip of parts
@@ -34,7 +35,7 @@ other public post types. Media, menus, revisions and other machinery are
 not pages: they are counted as skipped, with the reason. Private and
 password-protected posts are skipped unless asked for, and then written as
 drafts, never with their password. Commenters' e-mails and IPs are never
-written.
+written. Approved comments are kept as Hugo data (see Comments).
 
 A first pass reads every export to plan each item's file and index every
 URL the old site served, so that a post linking to a later post resolves;
@@ -71,6 +72,53 @@ theme.
 	                         the default), always, never
 	-q, --quiet              print the summary only when something went wrong, and
 	                         no progress bar unless --progress always
+	--no-pingbacks           leave pingbacks and trackbacks out of the comments
+	--include-unapproved     write pending comments too, marked approved: false
+	--archive                also write DIR/archive/items.jsonl (see Archive)
+	--archive-private        the archive keeps private data too (see Archive)
+	--out-each DIR           batch: each EXPORT is its own site, DIR/NAME (see Batch)
+
+# Comments, authors, site settings
+
+Each written page with comments gets data/comments/<wordpress_id>.yaml,
+a Hugo data file the minimal layouts render under the post: replies nested
+under the comment they answer, pingbacks and trackbacks listed apart. Each
+comment has its id, parent, author, author_url, date (RFC 3339, UTC), type
+(comment, pingback, trackback) and content, in Markdown converted as posts
+are; a link to another page of the site is written as that page's new URL
+(a relref cannot stand in a data file). Only approved comments are written
+(and pending ones with --include-unapproved); never spam or trash, and never
+an e-mail address, IP address, user agent or comment meta. A reply whose
+parent is not written moves up to its nearest written ancestor, or to the
+top level (the report notes it). data/authors.yaml maps each author's
+login to display_name, first_name, last_name (never an e-mail; a login
+that is an e-mail address is known by its local part). hugo.toml keeps the
+site's title, description (params.description), language and base URL, and
+declares every taxonomy the posts use.
+
+# Archive
+
+--archive writes DIR/archive/items.jsonl, outside content/ so Hugo never
+publishes it: one JSON line per item, in input order, with every field the
+reader read (terms, postmeta and comments included) and what became of the
+item (its page, or why it was skipped). Never in it: passwords (only
+"protected": true), e-mail addresses (every one, in any text), commenters'
+IP addresses, user agents and the comment meta that records them. Private
+data, left out unless --archive-private: the title, content, excerpt,
+description, postmeta and comments of private and password-protected items
+(a "withheld" field lists what went), and comments that are not approved.
+Jetpack contact-form responses (type feedback) keep only their ID, type,
+status and dates, always.
+
+# Batch
+
+With --out-each DIR, each EXPORT is converted to its own site DIR/NAME
+(NAME: the file name without .xml, .gz or .zip; "stdin" for -; "-2", "-3"
+added when taken), several at once (at most --jobs), each run with the same
+flags. A failing export never stops the others; each run's summary is
+printed as a block when it ends, then one line counts the exports, and the
+exit code is 3 when any failed. --out and --report FILE cannot be used with
+--out-each (--report - can).
 
 At the end convert prints a summary on stderr: items in = written + skipped
 + failed, skip reasons counted, unknown shortcodes and links to the old site
@@ -108,7 +156,8 @@ its item ID, type, title and why nothing answers it.
 	--alias-host HOST   as given to convert (repeatable)
 	--host HOST         site, public: another host redirect targets may name (repeatable)
 
-Check exits 0 when every required URL has a target, 3 when some do not.
+Check exits 0 when every required URL has a target, 3 when some do not or
+when items of the export could not be read (their URLs are unknown).
 
 # Output
 

@@ -98,6 +98,26 @@ func TestTokens(t *testing.T) {
 	}
 }
 
+// BenchmarkCompare50KBUnrelated compares two unrelated 50 KB texts: the
+// worst case, where the distance bound stops the search.
+func BenchmarkCompare50KBUnrelated(b *testing.B) {
+	r := rand.New(rand.NewPCG(5, 6))
+	words := []string{"alpha", "beta", "gamma", "delta", "word", "text", "the", "a", "of", "and"}
+	text := func() string {
+		var t []byte
+		for len(t) < 50_000 {
+			t = append(t, words[r.IntN(len(words))]...)
+			t = append(t, ' ')
+		}
+		return string(t)
+	}
+	wa, ga := Side{Text: text()}, Side{Text: text()}
+	b.ResetTimer()
+	for b.Loop() {
+		Compare(wa, ga)
+	}
+}
+
 // BenchmarkCompare50KB compares two 50 KB texts that differ in a few
 // places.
 func BenchmarkCompare50KB(b *testing.B) {

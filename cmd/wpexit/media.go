@@ -282,7 +282,7 @@ func reportMedia(rep *report, results []media.Result) {
 			rep.err = err
 		}
 	}
-	rep.files = append(rep.files, fmt.Sprintf("static/ media (%s; %s)", countList(counts), byteCount(bytes)))
+	rep.files = append(rep.files, fmt.Sprintf("static/ media (%s; %s written)", countList(counts), byteCount(bytes)))
 }
 
 func usersOr(u []string) []string {
@@ -302,7 +302,7 @@ func byteCount(n int64) string {
 	case n >= 1<<10:
 		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
 	}
-	return fmt.Sprintf("%d bytes fetched", n)
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // mediaAttrRE finds the attributes of HTML tags and of the audio and video
@@ -431,8 +431,8 @@ func (col *collector) foreignDest(abs string) string {
 	return "/media/" + strings.ToLower(u.Hostname()) + u.EscapedPath()
 }
 
-// absoluteURL resolves raw against the page it is on (or the site's home
-// for a root-relative path), "" when it is not an http(s) URL.
+// absoluteURL resolves raw against the page it is on (the site's home when
+// the page has no URL), "" when it is not an http(s) URL.
 func absoluteURL(page, home, raw string) string {
 	raw = strings.TrimSpace(raw)
 	if strings.HasPrefix(raw, "//") {
@@ -443,10 +443,7 @@ func absoluteURL(page, home, raw string) string {
 		return ""
 	}
 	if !r.IsAbs() {
-		base := page
-		if base == "" || strings.HasPrefix(raw, "/") {
-			base = firstOf(home, page)
-		}
+		base := firstOf(page, home)
 		b, err := url.Parse(base)
 		if err != nil || b.Host == "" {
 			return ""

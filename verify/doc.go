@@ -32,6 +32,19 @@
 // the same way (percent-encoding decoded, YouTube and Vimeo players reduced
 // to "youtube:ID" and "vimeo:ID").
 //
+// # What a reader sees
+//
+// Both sides are read by the same rules, chosen so that only what a reader
+// can see counts: script, style and title text is not text; a link with
+// nothing visible in it (no text, no image) is not a link; two <br> in a
+// row (also across the edge of an inline element, or with an empty one
+// between) end a paragraph; "<div>a</div>" is a paragraph like "<p>a</p>";
+// a caption is a paragraph (Markdown writes a table's caption as one, and
+// Hugo's figure wraps its caption in <p>); empty list items and table cells
+// do not count; a <br> in <pre> breaks a code line. A link Hugo's linkify
+// made from a bare URL is free when WordPress has no such link (WordPress
+// shows the same URL, as text), and still matches one it has.
+//
 // # Score
 //
 // Compare gives a score in [0, 1]; see Compare for the formula. Text

@@ -15,7 +15,9 @@ type Options struct {
 	Link func(raw string) convert.Link
 	// Resolve maps a content file to its page's canonical link, for the
 	// relrefs of the Hugo side and the page answers of Link alike. The CLI
-	// gives each page's old URL (Plan.URL) by its Plan.Path.
+	// gives each page's old URL (Plan.URL) by its Plan.Path; a page with no
+	// old path (query permalinks) may answer "page:" + its file: any string
+	// works that names that page alone.
 	Resolve Resolver
 }
 

@@ -44,6 +44,9 @@ func mdFinish(s string, refs []string) string {
 		} else {
 			line, inCode = mdCodeLine(line, inCode)
 			blanks = 0
+			if line != "" {
+				lastText = line
+			}
 		}
 		b.WriteString(line)
 		b.WriteByte('\n')

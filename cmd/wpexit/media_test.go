@@ -5,10 +5,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"os"
+	"os/exec"
+	"path"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -347,5 +352,150 @@ func TestAbsoluteURL(t *testing.T) {
 		if got := absoluteURL(tt.page, "https://home/", tt.raw); got != tt.want {
 			t.Errorf("absoluteURL(%q, %q) = %q, want %q", tt.page, tt.raw, got, tt.want)
 		}
+	}
+}
+
+// mediaHugo finds the pinned Hugo ($WPEXIT_HUGO or PATH); under CI=true its
+// absence is a failure.
+func mediaHugo(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
+		return p
+	}
+	if p, err := exec.LookPath("hugo"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
+	}
+	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
+	return ""
+}
+
+// mediaSharedExport locates a shared export: ../shared/wxr next to the
+// folder holding go.mod. Absent: skipped, or a failure under CI=true.
+func mediaSharedExport(t *testing.T, name string) string {
+	t.Helper()
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatal("no go.mod above the test")
+		}
+		dir = filepath.Dir(dir)
+	}
+	p := filepath.Join(filepath.Dir(dir), "shared", "wxr", filepath.FromSlash(name))
+	if _, err := os.Stat(p); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared export missing under CI: %v", err)
+		}
+		t.Skipf("shared export absent: %v", err)
+	}
+	return p
+}
+
+// generatedMedia serves, for any path with a file extension, a few bytes
+// of the kind the extension promises: the old site's uploads, made up.
+func generatedMedia(t *testing.T) *mediaServer {
+	s := &mediaServer{hits: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.mu.Lock()
+		s.hits[r.URL.Path]++
+		s.mu.Unlock()
+		switch strings.ToLower(path.Ext(r.URL.Path)) {
+		case "":
+			http.NotFound(w, r)
+		case ".jpg", ".jpeg", ".png", ".gif", ".webp":
+			w.Write(append(slices.Clone(jpegBytes), r.URL.Path...))
+		case ".pdf":
+			w.Write([]byte("%PDF-1.4 " + r.URL.Path))
+		default:
+			w.Header().Set("Content-Type", "application/octet-stream")
+			w.Write([]byte("\x00\x01" + r.URL.Path))
+		}
+	}))
+	t.Cleanup(s.Close)
+	return s
+}
+
+var imgAttrRE = regexp.MustCompile(`(?is)<img\b[^>]*>`)
+var imgURLRE = regexp.MustCompile(`(?i)\b(?:src|srcset)="([^"]*)"`)
+
+// TestMediaSharedExportHugo converts shared exports with their media
+// downloaded from a local server standing in for the old hosts; the pinned
+// Hugo builds the site; no image is left on an old host, every image file
+// the pages use is in the build, and check --public finds every media URL
+// of the old site covered.
+func TestMediaSharedExportHugo(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds shared exports with Hugo")
+	}
+	hugo := mediaHugo(t)
+	for _, tc := range []struct{ name, oldHost string }{
+		{"real-tightloosetight-de/wordpress-export.xml", "tight-loose-tight"},
+		{"real-albal-wpcom/wordpress.xml", "files.wordpress.com"},
+	} {
+		t.Run(path.Dir(tc.name), func(t *testing.T) {
+			in := mediaSharedExport(t, tc.name)
+			srv := generatedMedia(t)
+			site := t.TempDir()
+			code, stderr := runWpexit(t, "convert", in, "-o", site, "-q", "--media", "download", "--media-base", srv.URL)
+			if code != 0 {
+				t.Fatalf("convert: exit %d\n%s", code, stderr)
+			}
+			if srv.requests() == 0 {
+				t.Fatal("no media requested")
+			}
+			public := filepath.Join(t.TempDir(), "public")
+			cmd := exec.Command(hugo, "--source", site, "--destination", public, "--quiet")
+			cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+t.TempDir())
+			if b, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("hugo: %v\n%s", err, b)
+			}
+			imgs, local := 0, 0
+			filepath.WalkDir(public, func(p string, d fs.DirEntry, err error) error {
+				if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+					return err
+				}
+				b, _ := os.ReadFile(p)
+				for _, tag := range imgAttrRE.FindAll(b, -1) {
+					for _, m := range imgURLRE.FindAllSubmatch(tag, -1) {
+						for _, c := range strings.Split(string(m[1]), ",") {
+							f := strings.Fields(c)
+							if len(f) == 0 {
+								continue
+							}
+							imgs++
+							u, err := url.Parse(f[0])
+							switch {
+							case err != nil:
+							case u.Host != "" && (strings.Contains(u.Host, tc.oldHost) || strings.HasSuffix(u.Host, ".wp.com")):
+								t.Errorf("%s: image still on the old host: %s", p, f[0])
+							case u.Host == "" && strings.HasPrefix(u.Path, "/"):
+								local++
+								if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(u.Path))); err != nil {
+									t.Errorf("%s: image %s not in the build", p, u.Path)
+								}
+							}
+						}
+					}
+				}
+				return nil
+			})
+			if local == 0 {
+				t.Errorf("no local image in %d image references", imgs)
+			}
+			var out, errb bytes.Buffer
+			err := run(context.Background(), []string{"wpexit", "check", in, "--public", public, "--json", "--require", "posts,pages,media"}, nil, &out, &errb)
+			if err != nil {
+				t.Errorf("check --public: %v\n%s\n%s", err, errb.String(), out.String())
+			}
+			t.Logf("%d image references, %d local; %d media requests", imgs, local, srv.requests())
+		})
 	}
 }

@@ -99,12 +99,12 @@ func newApp(env *environment) *cli.Command {
 		Reader:          env.stdin,
 		ExitErrHandler:  func(context.Context, *cli.Command, error) {},
 		OnUsageError:    onUsageError,
-		Commands:        []*cli.Command{inspectCommand(env), convertCommand(env), checkCommand(env)},
+		Commands:        []*cli.Command{inspectCommand(env), convertCommand(env), checkCommand(env), verifyCommand(env)},
 		Action: func(_ context.Context, cmd *cli.Command) error {
 			if cmd.NArg() > 0 {
 				return usagef("unknown command %q (try wpexit --help)", cmd.Args().First())
 			}
-			return usagef("missing command: inspect, convert or check (try wpexit --help)")
+			return usagef("missing command: inspect, convert, check or verify (try wpexit --help)")
 		},
 	}
 }

@@ -152,7 +152,7 @@ func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
 		x.creators[ex.creator] = true
 	}
 	if ex.commentsPath == "" {
-		return nil
+		return removeStale(w, convert.CommentsFile(rec.ID))
 	}
 	out, reason, err := w.write(ex.commentsPath, ex.comments)
 	switch {
@@ -165,6 +165,27 @@ func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
 	default:
 		x.commentFiles++
 	}
+	return nil
+}
+
+// removeStale removes a comment data file an earlier run wrote for a page
+// that now has no comment to show (say, one run with --include-unapproved
+// and one without): left, it would still show them. A file changed since
+// wpexit wrote it is kept.
+func removeStale(w *siteWriter, rel string) error {
+	sum, ok := w.manifest.Files[rel]
+	if !ok || w.dryRun || w.root == nil {
+		return nil
+	}
+	cur, err := w.read(rel)
+	if err != nil || cur == nil || digest(cur) != sum {
+		return err
+	}
+	if err := w.root.Remove(rel); err != nil {
+		return fmt.Errorf("remove %s: %w", rel, err)
+	}
+	delete(w.manifest.Files, rel)
+	w.dirty = true
 	return nil
 }
 

@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -409,4 +410,42 @@ func pageWritten(t *testing.T, site string, id int64) bool {
 		}
 	})
 	return found
+}
+
+// TestCommentFlags runs convert on the sample export with each comment
+// flag in turn, into the same folder: the data files follow the flags, and
+// a file a flag no longer allows is removed, not left showing comments.
+func TestCommentFlags(t *testing.T) {
+	bin := hugoWpexit(t)
+	sample := filepath.Join("..", "..", "testdata", "sample.xml")
+	out := filepath.Join(t.TempDir(), "site")
+	tests := []struct {
+		flags []string
+		want  map[string]int // data file -> comments in it; absent: no file
+	}{
+		{nil, map[string]int{"10": 1, "12": 2, "14": 1}},
+		{[]string{"--include-unapproved"}, map[string]int{"10": 2, "12": 2, "14": 1}},
+		{[]string{"--no-pingbacks"}, map[string]int{"10": 1, "12": 2}},
+		{nil, map[string]int{"10": 1, "12": 2, "14": 1}},
+	}
+	for _, tt := range tests {
+		args := append([]string{"convert", sample, "--out", out, "-q"}, tt.flags...)
+		if b, err := exec.Command(bin, args...).CombinedOutput(); err != nil {
+			t.Fatalf("wpexit %v: %v\n%s", args, err, b)
+		}
+		files, _ := filepath.Glob(filepath.Join(out, "data", "comments", "*.yaml"))
+		got, pending := map[string]int{}, 0
+		for _, f := range files {
+			cs := readComments(t, f)
+			got[strings.TrimSuffix(filepath.Base(f), ".yaml")] = len(cs)
+			b, _ := os.ReadFile(f)
+			pending += strings.Count(string(b), "approved: false")
+		}
+		if want := map[bool]int{true: 1}[slices.Contains(tt.flags, "--include-unapproved")]; pending != want {
+			t.Errorf("%v: %d comments marked approved: false, want %d", tt.flags, pending, want)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%v: data files %v, want %v", tt.flags, got, tt.want)
+		}
+	}
 }

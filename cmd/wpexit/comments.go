@@ -135,7 +135,8 @@ func (x *extras) add(pool chan *convert.Converter, sv *survey, e entry, res conv
 }
 
 // write writes what an item adds, once its page has been handled: the
-// archive line always, the comments only when the page was written.
+// archive line always, the comments only when the page was written. An
+// item now planned as skipped loses the comment file an earlier run wrote.
 func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
 	if x == nil {
 		return nil
@@ -145,8 +146,11 @@ func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
 			return err
 		}
 	}
-	if rec.Outcome != outcomeWritten && rec.Outcome != outcomeWouldWrite {
-		return nil
+	switch {
+	case rec.Outcome == outcomeSkipped && rec.Path == "" && rec.ID != 0:
+		return removeStale(w, convert.CommentsFile(rec.ID)) // planned skip: no page, no comments
+	case rec.Outcome != outcomeWritten && rec.Outcome != outcomeWouldWrite:
+		return nil // failed, or the page was kept as it is: so are its comments
 	}
 	if ex.creator != "" {
 		x.creators[ex.creator] = true

@@ -176,7 +176,7 @@ func mdParam(v string, markdown bool) string {
 			v = t + strings.Repeat("&#92;", k/2+k%2)
 		}
 		// markdownify extracts shortcodes too
-		v = strings.ReplaceAll(v, "{{", "{&#123;")
+		v = strings.NewReplacer("{{", "{&#123;", mdSC, "{&#123;").Replace(v)
 	} else if strings.Contains(v, `"`) {
 		v = strings.ReplaceAll(v, `\`, "")
 		v = strings.ReplaceAll(v, `"`, `\"`)

@@ -121,7 +121,8 @@ func mdFigureParts(fig *html.Node) (img, a, caption *html.Node, ok bool) {
 		}
 		img = inner[0]
 	}
-	if img.Data != "img" || strings.TrimSpace(dom.GetAttributeOr(img, "src", "")) == "" {
+	if img.Data != "img" || strings.TrimSpace(dom.GetAttributeOr(img, "src", "")) == "" ||
+		(caption != nil && mdHasBlock(caption, false)) {
 		return nil, nil, nil, false
 	}
 	return img, a, caption, true

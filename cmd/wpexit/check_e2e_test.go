@@ -167,8 +167,26 @@ type checkServer struct {
 }
 
 // startCheckServer serves site on a free loopback port and waits until it
-// answers. The server is killed when the test ends, whatever happens.
+// answers. The server is killed when the test ends, whatever happens. A
+// server that exits at once (the port was taken meanwhile) is tried again
+// on another port, twice.
 func startCheckServer(t *testing.T, hugo, site string) checkServer {
+	t.Helper()
+	var out string
+	for range 3 {
+		srv, early, ok := tryCheckServer(t, hugo, site)
+		if ok {
+			return srv
+		}
+		out = early
+	}
+	t.Fatalf("hugo server exited before answering, three times:\n%s", out)
+	return checkServer{}
+}
+
+// tryCheckServer starts one hugo server. ok is false when it exited before
+// answering; its output is then returned.
+func tryCheckServer(t *testing.T, hugo, site string) (checkServer, string, bool) {
 	t.Helper()
 	// --renderToMemory: a server rendering to site/public would serve the
 	// files an earlier server left there, deleted pages included.
@@ -198,7 +216,7 @@ func startCheckServer(t *testing.T, hugo, site string) checkServer {
 	for {
 		select {
 		case <-exited:
-			t.Fatalf("hugo server exited before answering:\n%s", out.String())
+			return checkServer{}, out.String(), false
 		default:
 		}
 		resp, err := client.Get(base)
@@ -206,7 +224,7 @@ func startCheckServer(t *testing.T, hugo, site string) checkServer {
 			_, _ = io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
-				return checkServer{base: base, stop: stop}
+				return checkServer{base: base, stop: stop}, "", true
 			}
 		}
 		if time.Now().After(deadline) {

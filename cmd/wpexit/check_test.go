@@ -218,6 +218,16 @@ func TestCheckLive(t *testing.T) {
 	if strings.Contains(r.stderr, "checking") {
 		t.Errorf("a progress bar was drawn though stderr is not a terminal:\n%s", r.stderr)
 	}
+
+	// --progress always draws the bar on stderr; stdout keeps the result.
+	r = wpexit(t, nil, "check", sample, "--base", srv.URL+"/", "--json", "--progress", "always")
+	wantCode(t, r, 3, "check --base --progress always")
+	if !strings.Contains(r.stderr, "checking") || !strings.Contains(r.stderr, "100 %") {
+		t.Errorf("no finished progress bar on stderr:\n%s", r.stderr)
+	}
+	if again := parseCheck(t, r); !slices.Equal(again.requiredMissing(), live.requiredMissing()) {
+		t.Errorf("with a progress bar: missing %v, without: %v", again.requiredMissing(), live.requiredMissing())
+	}
 }
 
 func TestCheckUsage(t *testing.T) {

@@ -90,13 +90,13 @@ func (c *mediaConfig) fetching() bool { return c.Mode == "download" || c.Uploads
 // mode none, checks which are there), reports them, and returns the link
 // mapper for the second pass: the index's, with thumbnails pointed at the
 // originals saved instead and files from --media-hosts at their new place.
-func runMedia(ctx context.Context, c convertConfig, exps []*export, sv *survey, w *siteWriter,
+func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 	rep *report, prog *progress,
 ) (func(string) convert.Link, error) {
 	link := sv.index.Link
-	refs, err := collectMedia(ctx, exps, sv, c.Media.Hosts)
-	if err != nil || len(refs) == 0 {
-		return link, err
+	refs := collectMedia(sv, c.Media.Hosts)
+	if len(refs) == 0 {
+		return link, nil
 	}
 	out := &mediaOutput{w: w}
 	if !c.Media.fetching() || c.DryRun {
@@ -330,102 +330,141 @@ func contentURLs(body string) []string {
 	return out
 }
 
-// collector gathers the media refs of the items, in first-use order.
-type collector struct {
-	sv      *survey
-	foreign map[string]bool // --media-hosts
-	byURL   map[string]int  // URL → refs index
-	refs    []media.Ref
+// mediaUses is what the first pass notes of the media the items name:
+// every URL that looks like a file, made absolute, with the entries that
+// name it. Which of them are media, and which entries become pages, is
+// known only after the pass. It holds no content, only the URLs.
+type mediaUses struct {
+	byURL map[string]int // absolute URL → urls index
+	urls  []mediaUse
+	kinds map[int]string // entry seq → "attachment" or "block" when not a possible page
+	ids   map[int]int64  // entry seq → item id, for attachments and blocks
 }
 
-// collectMedia reads the exports once more and lists every media file the
-// site uses: the files of its attachments (and the enclosures of podcast
-// posts), and every file the written pages name in src, href, srcset and
-// the audio and video shortcodes, that the index places on the new site as
-// media; with hosts, also files on those hosts.
-func collectMedia(ctx context.Context, exps []*export, sv *survey, hosts []string) ([]media.Ref, error) {
-	col := &collector{sv: sv, foreign: map[string]bool{}, byURL: map[string]int{}}
-	for _, h := range hosts {
-		col.foreign[strings.ToLower(h)] = true
-	}
-	sc := &scanner{exports: exps}
-	defer sc.close()
-	for {
-		e, ok, err := sc.next(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if !ok {
-			return col.refs, nil
-		}
-		if e.item != nil {
-			col.item(e.seq, e.item)
-		}
-	}
+// mediaUse is one URL and the entries that name it.
+type mediaUse struct {
+	url  string
+	seqs []int
 }
 
-// item adds the media one item uses.
-func (col *collector) item(seq int, it *wxr.Item) {
-	plan, _ := col.sv.plans.at(seq)
-	switch {
-	case it.Type == "attachment":
-		who := fmt.Sprintf("attachment %d", it.ID)
-		col.add(it.Link, firstOf(it.AttachmentURL, it.GUID), who)
-	case plan.Skip == "" || it.Type == "wp_block":
-		who := path.Join("content", plan.Path)
-		if plan.Skip != "" {
-			who = fmt.Sprintf("block %d", it.ID)
-		}
-		for _, u := range contentURLs(it.Content) {
-			col.add(it.Link, u, who)
-		}
-		for _, u := range contentURLs(it.Excerpt) {
-			col.add(it.Link, u, who)
-		}
-		for _, v := range it.MetaValues("enclosure") {
-			if u, _, _ := strings.Cut(strings.TrimSpace(v), "\n"); u != "" {
-				col.add(it.Link, strings.TrimSpace(u), who)
-			}
-		}
+// noteMedia records the media URLs an item names (first pass): an
+// attachment's file, and in a post's content and excerpt every src, href,
+// srcset and audio/video shortcode URL that names a file, and its podcast
+// enclosures.
+func (s *survey) noteMedia(seq int, it *wxr.Item) {
+	if s.mediaUses == nil {
+		s.mediaUses = &mediaUses{byURL: map[string]int{}, kinds: map[int]string{}, ids: map[int]int64{}}
 	}
-}
-
-// add records one use of raw, found on the page at base, when it is media.
-func (col *collector) add(base, raw, who string) {
-	if raw == "" || strings.HasPrefix(raw, "data:") || strings.HasPrefix(raw, "#") {
+	m := s.mediaUses
+	home := ""
+	if s.channel != nil {
+		home = firstOf(s.channel.Link, s.channel.BaseBlogURL)
+	}
+	switch it.Type {
+	case "attachment":
+		m.kinds[seq], m.ids[seq] = "attachment", it.ID
+		m.add(seq, absoluteURL(it.Link, home, firstOf(it.AttachmentURL, it.GUID)))
 		return
+	case "wp_block":
+		m.kinds[seq], m.ids[seq] = "block", it.ID
 	}
-	abs := absoluteURL(base, firstOf(col.sv.channel.Link, col.sv.channel.BaseBlogURL), raw)
+	for _, body := range []string{it.Content, it.Excerpt} {
+		for _, u := range contentURLs(body) {
+			m.add(seq, absoluteURL(it.Link, home, u))
+		}
+	}
+	for _, v := range it.MetaValues("enclosure") {
+		if u, _, _ := strings.Cut(strings.TrimSpace(v), "\n"); u != "" {
+			m.add(seq, absoluteURL(it.Link, home, strings.TrimSpace(u)))
+		}
+	}
+}
+
+// add notes one use of an absolute URL whose last segment has a file
+// extension other than a page's.
+func (m *mediaUses) add(seq int, abs string) {
 	if abs == "" {
 		return
 	}
-	l := col.sv.index.LinkFrom(base, raw)
-	dest := ""
-	switch {
-	case l.Kind == convert.LinkMedia:
-		dest, _, _ = strings.Cut(l.Dest, "#")
-	case l.Kind == convert.LinkKeep && len(col.foreign) > 0:
-		dest = col.foreignDest(abs)
-	}
-	if dest == "" {
+	u, err := url.Parse(abs)
+	if err != nil {
 		return
 	}
-	i, ok := col.byURL[abs]
-	if !ok {
-		i = len(col.refs)
-		col.byURL[abs] = i
-		col.refs = append(col.refs, media.Ref{URL: abs, Dest: dest})
+	switch strings.ToLower(path.Ext(u.Path)) {
+	case "", ".html", ".htm", ".php", ".asp", ".aspx":
+		return
 	}
-	if us := col.refs[i].Users; !slices.Contains(us, who) {
-		col.refs[i].Users = append(us, who)
+	i, ok := m.byURL[abs]
+	if !ok {
+		i = len(m.urls)
+		m.byURL[abs] = i
+		m.urls = append(m.urls, mediaUse{url: strings.Clone(abs)})
+	}
+	if s := m.urls[i].seqs; len(s) == 0 || s[len(s)-1] != seq {
+		m.urls[i].seqs = append(s, seq)
 	}
 }
 
-// foreignDest places a file on one of --media-hosts: /media/HOST/PATH.
-// Only URLs whose last segment has an extension count as files.
-func (col *collector) foreignDest(abs string) string {
+// collectMedia turns the first pass's notes into refs, in first-use order:
+// the URLs the index places on the new site as media (and, with hosts,
+// files on those hosts), each with the written pages, attachments and
+// reusable blocks that use it.
+func collectMedia(sv *survey, hosts []string) []media.Ref {
+	m := sv.mediaUses
+	if m == nil {
+		return nil
+	}
+	foreign := map[string]bool{}
+	for _, h := range hosts {
+		foreign[strings.ToLower(h)] = true
+	}
+	var refs []media.Ref
+	for _, use := range m.urls {
+		var users []string
+		for _, seq := range use.seqs {
+			if who := mediaUser(sv, seq); who != "" && !slices.Contains(users, who) {
+				users = append(users, who)
+			}
+		}
+		if len(users) == 0 {
+			continue // named only by items that are not written
+		}
+		l := sv.index.Link(use.url)
+		dest := ""
+		switch {
+		case l.Kind == convert.LinkMedia:
+			dest, _, _ = strings.Cut(l.Dest, "#")
+		case l.Kind == convert.LinkKeep && len(foreign) > 0:
+			dest = foreignDest(use.url, foreign)
+		}
+		if dest != "" {
+			refs = append(refs, media.Ref{URL: use.url, Dest: dest, Users: users})
+		}
+	}
+	return refs
+}
+
+// mediaUser names the entry seq as a user of media: its content file, an
+// attachment, or a reusable block; "" for an item that is not written.
+func mediaUser(sv *survey, seq int) string {
+	m := sv.mediaUses
+	switch m.kinds[seq] {
+	case "attachment":
+		return fmt.Sprintf("attachment %d", m.ids[seq])
+	case "block":
+		return fmt.Sprintf("block %d", m.ids[seq])
+	}
+	if p, ok := sv.plans.at(seq); ok && p.Skip == "" && p.Path != "" {
+		return path.Join("content", p.Path)
+	}
+	return ""
+}
+
+// foreignDest places a file on one of the hosts of --media-hosts:
+// /media/HOST/PATH. Only URLs whose last segment has an extension count.
+func foreignDest(abs string, hosts map[string]bool) string {
 	u, err := url.Parse(abs)
-	if err != nil || !col.foreign[strings.ToLower(u.Host)] || path.Ext(u.Path) == "" {
+	if err != nil || !hosts[strings.ToLower(u.Host)] || path.Ext(u.Path) == "" {
 		return ""
 	}
 	return "/media/" + strings.ToLower(u.Hostname()) + u.EscapedPath()

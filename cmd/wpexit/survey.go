@@ -21,6 +21,8 @@ type survey struct {
 	entries    int      // items read, readable or not
 	taxonomies []string // custom taxonomies used by items, sorted
 	extras     *extras  // comments, authors, archive: set by runConvert (comments.go)
+
+	mediaUses *mediaUses // media URLs the items name (media.go)
 }
 
 // surveyState is the first pass at work.
@@ -81,6 +83,7 @@ func (s *surveyState) add(e entry) {
 		return
 	}
 	s.site.Add(it)
+	s.noteMedia(e.seq, it) // media.go
 	s.planner.Learn(it)
 	s.parents[it.ID] = it.Parent
 	for _, t := range it.Terms {

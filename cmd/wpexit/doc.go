@@ -10,6 +10,7 @@ Usage:
 	wpexit convert [flags] EXPORT... --out DIR
 	wpexit convert [flags] EXPORT... --out-each DIR
 	wpexit check [flags] EXPORT... (--site DIR | --public DIR | --base URL)
+	wpexit verify [flags] EXPORT... --site DIR
 
 EXPORT is a WordPress export: an .xml file, an .xml.gz, a .zip of parts
 (as WordPress.com sends), or - for standard input. Several exports (an
@@ -159,6 +160,38 @@ its item ID, type, title and why nothing answers it.
 Check exits 0 when every required URL has a target, 3 when some do not or
 when items of the export could not be read (their URLs are unknown).
 
+# verify
+
+Verify measures how faithful each written page is. It runs convert's first
+pass over the exports (give the flags that change which items are written:
+--include-private, --include-protected, --alias-host), then for each page
+it reads DIR/content/FILE, renders its Markdown as Hugo does (goldmark,
+Hugo's shortcodes, relref resolved), renders the item as WordPress showed
+it (blocks, wpautop, shortcodes), and compares what a reader sees: the
+text (whitespace and typography normalised), the links in order (both
+sides as old-site URLs), images and media, and the counts of paragraphs,
+headings, list items, table cells, code blocks and code lines. Each page
+gets a score from 0 to 1; every structural difference costs at least 0.02.
+
+It prints one line per page (score, wordpress_id, file, what differs),
+then the summary: how many pages reach --min-score, the kinds of
+difference on the others, and the worst ten with what each side has.
+
+	--min-score SCORE   a page under SCORE fails the run (default 0.99)
+	--json              print every page's result and the summary as JSON
+	--show ID           print both sides of the page of item ID: text,
+	                    links and media line by line ("-" WordPress only,
+	                    "+" Hugo only), then the counts
+	-q, --quiet         print the summary only
+	-j, --jobs N        compare N pages at once (default: the number of CPUs)
+	--progress WHEN     progress bar on stderr: auto, always, never
+
+Links are mapped as convert maps them without --media: with --media
+download, a thumbnail convert pointed at its saved original shows as a
+media difference. Verify exits 0 when every page reaches --min-score, 3
+when some page does not, is missing from DIR, or items of the export could
+not be read.
+
 # Output
 
 Results (the inspection, --report -) go to standard output. Progress,
@@ -172,7 +205,8 @@ warnings, per-item errors and the summary go to standard error.
 	2    bad usage: unknown command or flag, missing EXPORT or --out
 	3    the run finished, but some items had errors (see the summary or the
 	     report); for inspect: some items could not be read; for check:
-	     some required old URL has no target
+	     some required old URL has no target; for verify: some page scores
+	     under --min-score
 	130  interrupted (SIGINT or SIGTERM); no file is left half-written
 
 Errors read "wpexit: verb object: cause"; problems in an export name their
@@ -186,5 +220,7 @@ place, as in "wpexit: read export: export.xml:1234: item 57: …".
 	…
 	$ hugo server -s /tmp/site
 	$ wpexit check testdata/sample.xml --site /tmp/site
+	$ wpexit verify testdata/sample.xml --site /tmp/site -q
+	verify: 7 pages, 7 at or above 0.99 (100.0%), 0 below
 */
 package main

@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"net/url"
 	"os"
+	"slices"
 	"time"
 
 	"github.com/urfave/cli/v3"
@@ -155,8 +156,8 @@ func runCheck(ctx context.Context, env *environment, c checkConfig) error {
 		fmt.Fprintf(env.stderr, "wpexit: check: %d item(s) of the export could not be read; their old URLs were not checked (wpexit inspect says where)\n", unreadable)
 	}
 	if !res.OK(nil) {
-		fmt.Fprintf(env.stderr, "wpexit: check %s: %d required old URLs of %d have no target\n",
-			res.Mode, requiredMissing(res), len(urls))
+		missing, total := requiredCounts(res)
+		fmt.Fprintf(env.stderr, "wpexit: check %s: %d of the %d required old URLs have no target\n", res.Mode, missing, total)
 		return errMissing
 	}
 	if unreadable > 0 {
@@ -226,17 +227,16 @@ func writeCheck(env *environment, c checkConfig, res *check.Result) error {
 	return res.WriteText(env.stdout)
 }
 
-// requiredMissing counts the missing URLs of the required classes.
-func requiredMissing(res *check.Result) int {
-	n := 0
+// requiredCounts counts the missing URLs of the required classes, and all
+// their URLs.
+func requiredCounts(res *check.Result) (missing, total int) {
 	for _, s := range res.Summary {
-		for _, r := range res.Require {
-			if s.Class == r {
-				n += s.Missing
-			}
+		if slices.Contains(res.Require, s.Class) {
+			missing += s.Missing
+			total += s.Total
 		}
 	}
-	return n
+	return missing, total
 }
 
 // checked moves the live check's bar: done of total paths requested. The

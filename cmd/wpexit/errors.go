@@ -55,7 +55,7 @@ func errorMessage(err error) string {
 	case errors.Is(err, context.Canceled):
 		return "wpexit: interrupted"
 	case errors.As(err, new(*usageError)):
-		return "wpexit: " + err.Error() + "\nusage: wpexit inspect [--json] EXPORT... | wpexit convert EXPORT... --out DIR [flags] | wpexit check EXPORT... --site DIR|--public DIR|--base URL (see wpexit COMMAND --help)"
+		return "wpexit: " + err.Error() + "\nusage: wpexit inspect [--json] EXPORT... | wpexit convert EXPORT... --out DIR [flags] | wpexit check EXPORT... --site DIR|--public DIR|--base URL | wpexit verify EXPORT... --site DIR (see wpexit COMMAND --help)"
 	}
 	return "wpexit: " + err.Error()
 }

@@ -31,8 +31,10 @@ import (
 //   - Threads: parent is the id of the comment replied to. When that
 //     comment is not written (unapproved, spam, a pingback, missing), the
 //     reply moves up to the nearest written ancestor, or to the top level
-//     (parent 0), and the page gets a "comment-parent" note. Pingbacks and
-//     trackbacks are always top level: the layouts list them apart.
+//     (parent 0), and the page gets a "comment-parent" note. A parent must
+//     come before its replies in id order (as WordPress's importer
+//     requires), so a thread is always a tree. Pingbacks and trackbacks
+//     are always top level: the layouts list them apart.
 //   - Order: by comment id, as WordPress's importer does.
 //   - date: RFC 3339 in UTC from comment_date_gmt; when the export has no
 //     GMT date, the local date shifted by the post's own offset (post_date
@@ -137,13 +139,14 @@ func (c *Converter) Comments(it *wxr.Item, opts CommentOptions) ([]Comment, []No
 	slices.SortStableFunc(keep, func(a, b *wxr.Comment) int { return cmpInt64(a.ID, b.ID) })
 	var out []Comment
 	var notes []Note
+	placed := map[int64]bool{} // comments already in out: a parent always comes before its replies
 	for _, cm := range keep {
 		typ := CommentType(cm.Type)
 		parent := int64(0)
 		if !IsPing(typ) {
-			parent = threadParent(cm, all, written)
+			parent = threadParent(cm, all, placed)
 			if parent != cm.Parent {
-				notes = append(notes, Note{Kind: "comment-parent", Detail: fmt.Sprintf("comment %d: parent %d not written, now %d", cm.ID, cm.Parent, parent)})
+				notes = append(notes, Note{Kind: "comment-parent", Detail: fmt.Sprintf("comment %d: parent %d not written before it, now %d", cm.ID, cm.Parent, parent)})
 			}
 		}
 		body, mdNotes, err := c.commentBody(cm.Content, opts)
@@ -152,6 +155,7 @@ func (c *Converter) Comments(it *wxr.Item, opts CommentOptions) ([]Comment, []No
 			notes = append(notes, Note{Kind: "comment-failed", Detail: fmt.Sprintf("comment %d: %v", cm.ID, err)})
 			continue
 		}
+		placed[cm.ID] = true
 		out = append(out, Comment{
 			ID:        cm.ID,
 			Parent:    parent,
@@ -166,9 +170,12 @@ func (c *Converter) Comments(it *wxr.Item, opts CommentOptions) ([]Comment, []No
 	return out, dedupeNotes(notes)
 }
 
-// threadParent is the comment's parent if that one is written, else its
-// nearest written ancestor that is not a ping, else 0.
-func threadParent(cm *wxr.Comment, all map[int64]*wxr.Comment, written map[int64]bool) int64 {
+// threadParent is the comment's parent if that one is already placed in
+// the thread (written, not a ping, earlier in id order), else its nearest
+// such ancestor, else 0. Requiring the parent to come first keeps the
+// thread a tree whatever the export holds (cycles, a reply with a smaller
+// id than its parent).
+func threadParent(cm *wxr.Comment, all map[int64]*wxr.Comment, placed map[int64]bool) int64 {
 	seen := map[int64]bool{cm.ID: true}
 	for p := cm.Parent; p != 0 && !seen[p]; {
 		seen[p] = true
@@ -176,7 +183,7 @@ func threadParent(cm *wxr.Comment, all map[int64]*wxr.Comment, written map[int64
 		if !ok {
 			return 0 // missing from the export: top level
 		}
-		if written[p] && !IsPing(CommentType(anc.Type)) {
+		if placed[p] && !IsPing(CommentType(anc.Type)) {
 			return p
 		}
 		p = anc.Parent

@@ -2,12 +2,15 @@ package convert
 
 import (
 	"encoding/json"
+	"html"
+	"net"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -262,4 +265,44 @@ func TestCommentAuthor(t *testing.T) {
 			t.Errorf("commentAuthor(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// FuzzComments: whatever the comments hold, the data file parses, every
+// parent is an earlier written comment, and no e-mail or IP address of the
+// export's comment fields is in it.
+func FuzzComments(f *testing.F) {
+	f.Add("Hello <a href=\"https://example.com/2020/01/02/other/\">x</a>", "1", "", int64(0), "a@example.org", "192.0.2.1")
+	f.Add("[...] ping [...]", "1", "pingback", int64(1), "", "2001:db8::1")
+	f.Add("<p>a\n\nb</p><pre>{{< x >}}</pre>", "0", "comment", int64(2), "b@example.org", "198.51.100.7")
+	f.Fuzz(func(t *testing.T, content, approved, typ string, parent int64, email, ip string) {
+		if !strings.Contains(email, "@") || len(email) < 6 || net.ParseIP(ip) == nil {
+			return
+		}
+		shown := strings.Map(func(r rune) rune {
+			if unicode.IsControl(r) && r != '\n' {
+				return -1
+			}
+			return r
+		}, html.UnescapeString(content))
+		if strings.Contains(shown, email) || strings.Contains(shown, ip) {
+			return // an address the comment's own text shows is not hidden by design
+		}
+		it := &wxr.Item{ID: 1, Comments: []wxr.Comment{
+			{ID: 1, Author: "A", Content: "root", Approved: "1"},
+			{ID: 2, Author: "B", Email: email, IP: ip, Content: content, Approved: approved, Type: typ, Parent: parent},
+			{ID: 3, Author: "C", Content: content, Approved: "1", Parent: 2},
+		}}
+		for _, opts := range []CommentOptions{{}, {IncludeUnapproved: true, NoPingbacks: true, PageURL: goldenPageURL}} {
+			c := New(NewSite(), Options{Link: goldenCommentLink})
+			cs, _ := c.Comments(it, opts)
+			data, err := MarshalComments(cs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			checkCommentsParse(t, data)
+			if strings.Contains(string(data), email) || strings.Contains(string(data), ip) {
+				t.Fatalf("personal data written:\n%s", data)
+			}
+		}
+	})
 }

@@ -140,24 +140,27 @@ func sortedKeys[V any](m map[string]V) []string {
 }
 
 // hugoPath turns a term name into the path segment Hugo gives its taxonomy
-// page: lower case; letters, digits, marks and . _ # + ~ kept; runs of
-// spaces and hyphens become one hyphen; everything else dropped.
+// page, as Hugo v0.165 builds it: lower case; letters, digits, marks,
+// . _ # + ~ @ - / and %XX kept; each space becomes a hyphen (no runs are
+// collapsed: "A & B" is "a--b"); everything else dropped.
 func hugoPath(name string) string {
 	var b strings.Builder
-	hyphen := false
-	for _, r := range strings.ToLower(name) {
+	rs := []rune(strings.ToLower(name))
+	for i, r := range rs {
 		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("._#+~", r):
-			if hyphen {
-				b.WriteByte('-')
-				hyphen = false
-			}
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("._#+~@-/", r):
 			b.WriteRune(r)
-		case (r == '-' || unicode.IsSpace(r)) && b.Len() > 0:
-			hyphen = true
+		case r == '%' && i+2 < len(rs) && isHexRune(rs[i+1]) && isHexRune(rs[i+2]):
+			b.WriteRune(r)
+		case unicode.IsSpace(r):
+			b.WriteByte('-') // every space is a hyphen: Hugo does not collapse runs
 		}
 	}
 	return b.String()
+}
+
+func isHexRune(r rune) bool {
+	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
 }
 
 // Archive and feed paths below the install directory, after an optional

@@ -79,7 +79,7 @@ func outName(dest string) string {
 	if err != nil {
 		d = dest
 	}
-	d = strings.TrimPrefix(d, "/")
+	d = strings.TrimLeft(d, "/")
 	if d == "" || strings.ContainsAny(d, "\x00\\") || path.Clean(d) != d || strings.HasPrefix(d, "../") || d == ".." {
 		return ""
 	}

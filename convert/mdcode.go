@@ -173,15 +173,17 @@ func mdRenderBlockquote(ctx converter.Context, w converter.Writer, n *html.Node)
 	}
 	nl := string(marker.BytesMarkerCodeBlockNewline)
 	lines := strings.Split(content, "\n")
-	for i, l := range lines {
+	out := lines[:0]
+	for _, l := range lines {
 		l = strings.ReplaceAll(l, nl, nl+"> ")
-		if strings.TrimSpace(l) == "" {
-			lines[i] = ">"
-		} else {
-			lines[i] = "> " + l
+		switch {
+		case strings.TrimSpace(l) != "":
+			out = append(out, "> "+l)
+		case out[len(out)-1] != ">": // one blank line at most
+			out = append(out, ">")
 		}
 	}
-	w.WriteString("\n\n" + strings.Join(lines, "\n") + "\n\n")
+	w.WriteString("\n\n" + strings.Join(out, "\n") + "\n\n")
 	return converter.RenderSuccess
 }
 

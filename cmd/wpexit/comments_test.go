@@ -30,24 +30,27 @@ var personalField = regexp.MustCompile(`(?s)<wp:(comment_author_email|comment_au
 // published text already shows (an author's mailto link in a post, an
 // address quoted in an approved comment, 127.0.0.1 in a tutorial): those
 // were public on the old site, and keeping a post's text is the point.
-func personalData(t *testing.T, export string) []string {
+func personalData(t *testing.T, export string) (secrets []string, public int) {
 	t.Helper()
 	b, err := os.ReadFile(export)
 	if err != nil {
 		t.Fatal(err)
 	}
-	public := publishedText(export)
+	shown := publishedText(export)
 	seen := map[string]bool{}
-	var out []string
 	for _, m := range personalField.FindAllSubmatch(b, -1) {
 		v := strings.ToLower(strings.TrimSpace(html.UnescapeString(string(m[2]))))
-		if seen[v] || !isEmailOrIP(v) || strings.Contains(public, v) {
+		if seen[v] || !isEmailOrIP(v) {
 			continue
 		}
 		seen[v] = true
-		out = append(out, v)
+		if strings.Contains(shown, v) {
+			public++
+			continue
+		}
+		secrets = append(secrets, v)
 	}
-	return out
+	return secrets, public
 }
 
 // isEmailOrIP reports whether v is an e-mail or IP address (exports hold
@@ -148,9 +151,10 @@ func TestNoPersonalDataInOutput(t *testing.T) {
 	}
 	files := sharedExports(t)
 	bin := hugoWpexit(t)
-	total, scanned := 0, 0
+	total, scanned, shown := 0, 0, 0
 	for _, f := range files {
-		secrets := personalData(t, f)
+		secrets, public := personalData(t, f)
+		shown += public
 		if len(secrets) == 0 {
 			continue
 		}
@@ -174,7 +178,7 @@ func TestNoPersonalDataInOutput(t *testing.T) {
 	if total == 0 {
 		t.Fatal("no export with e-mail or IP addresses: the test checked nothing")
 	}
-	t.Logf("%d e-mail and IP addresses checked against %d files", total, scanned)
+	t.Logf("%d e-mail and IP addresses checked against %d files (%d more the exports' published text shows)", total, scanned, shown)
 }
 
 // TestThemeUnitTestComments converts the theme unit test export, builds it

@@ -119,7 +119,7 @@ func (ix *Index) WriteApache(w io.Writer) error {
 	fmt.Fprintln(bw, "RewriteEngine On")
 	for _, r := range ix.rules() {
 		pat := apachePattern(strings.TrimPrefix(strings.TrimSuffix(r.path, "/"), "/"))
-		to := escPath(r.target)
+		to := apacheTarget(escPath(r.target))
 		flags := fmt.Sprintf("[R=%d,L,NE]", r.status)
 		if r.query != "" {
 			if pat != "" {
@@ -132,6 +132,13 @@ func (ix *Index) WriteApache(w io.Writer) error {
 		fmt.Fprintf(bw, "RewriteRule ^%s/?$ %s? %s\n", pat, to, flags)
 	}
 	return bw.Flush()
+}
+
+// apacheTarget escapes what mod_rewrite reads as back-references in a
+// substitution: "%N" (RewriteCond groups) and "$N" (rule groups), so a
+// percent-encoded target ("/2012/12/%E8%B0%83/") is sent as written.
+func apacheTarget(s string) string {
+	return strings.NewReplacer("%", `\%`, "$", `\$`).Replace(s)
 }
 
 // apachePattern quotes a decoded path for a RewriteRule pattern, which

@@ -33,6 +33,9 @@ func mdFinish(s string, refs []string) string {
 			if line != "" {
 				lastText = line
 			}
+			if line != "" && line == prev && strings.Trim(line, " >") == "" {
+				continue // a second blank line inside a blockquote
+			}
 			if line == "" {
 				blanks++
 				if blanks > 1 || (i+1 < len(lines) && mdTightNext(prev, lines[i+1])) {

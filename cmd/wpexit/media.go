@@ -101,14 +101,15 @@ func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 	out := &mediaOutput{w: w}
 	if !c.Media.fetching() || c.DryRun {
 		results := media.Check(refs, out, "static")
-		missing := 0
+		var missing []string
 		for _, r := range results {
 			if r.Outcome == media.Missing {
-				missing++
+				missing = append(missing, r.Dest)
 			}
 		}
-		if missing > 0 {
-			rep.warn(fmt.Sprintf("media: %d of %d files the posts use are not under static/ (--media download or --uploads DIR brings them)", missing, len(results)))
+		if len(missing) > 0 {
+			rep.warn(fmt.Sprintf("media: %d of %d files the posts use are not under static/: %s (--media download or --uploads DIR brings them)",
+				len(missing), len(results), shortList(missing, 3)))
 		}
 		if c.Media.fetching() { // a dry run that would fetch: list them
 			reportMedia(rep, results)

@@ -20,9 +20,9 @@ import (
 	"testing"
 )
 
-// runWpexit runs the command line in-process and returns the exit code
+// runMediaCLI runs the command line in-process and returns the exit code
 // and stderr.
-func runWpexit(t *testing.T, args ...string) (int, string) {
+func runMediaCLI(t *testing.T, args ...string) (int, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	err := run(context.Background(), append([]string{"wpexit"}, args...), nil, &out, &errb)
@@ -89,7 +89,7 @@ func (s *mediaServer) requests() int {
 	return n
 }
 
-var jpegBytes = []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00 a test image")
+var mediaJPEG = []byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00 a test image")
 
 // mediaExport is a small export whose posts use media in every way issue 6
 // lists: a thumbnail whose original is not in the export, srcset, a link to
@@ -149,21 +149,21 @@ const mediaExport = `<?xml version="1.0" encoding="UTF-8" ?>
 </rss>
 `
 
-// mediaFiles are the files the old site had, by path.
-func mediaFiles() map[string][]byte {
+// oldSiteFiles are the files the old site had, by path.
+func oldSiteFiles() map[string][]byte {
 	return map[string][]byte{
-		"/wp-content/uploads/2020/05/boat.jpg":         jpegBytes,
-		"/wp-content/uploads/2020/05/boat-300x200.jpg": jpegBytes[:12],
-		"/wp-content/uploads/2020/05/sail.jpg":         jpegBytes,
-		"/wp-content/uploads/2020/05/sail-150x150.jpg": jpegBytes[:12],
-		"/wp-content/uploads/2020/05/café.jpg":         jpegBytes,
+		"/wp-content/uploads/2020/05/boat.jpg":         mediaJPEG,
+		"/wp-content/uploads/2020/05/boat-300x200.jpg": mediaJPEG[:12],
+		"/wp-content/uploads/2020/05/sail.jpg":         mediaJPEG,
+		"/wp-content/uploads/2020/05/sail-150x150.jpg": mediaJPEG[:12],
+		"/wp-content/uploads/2020/05/café.jpg":         mediaJPEG,
 		"/wp-content/uploads/2020/05/chart.pdf":        []byte("%PDF-1.4 chart"),
 		"/wp-content/uploads/2020/05/wind.mp3":         []byte("ID3\x03 wind"),
-		"/wp-content/uploads/2020/05/mast.jpg":         jpegBytes,
+		"/wp-content/uploads/2020/05/mast.jpg":         mediaJPEG,
 	}
 }
 
-func writeExport(t *testing.T) string {
+func writeMediaExport(t *testing.T) string {
 	p := filepath.Join(t.TempDir(), "media.xml")
 	if err := os.WriteFile(p, []byte(mediaExport), 0o644); err != nil {
 		t.Fatal(err)
@@ -227,13 +227,13 @@ func checkMediaSite(t *testing.T, site, report string) {
 }
 
 func TestMediaDownload(t *testing.T) {
-	srv := newMediaServer(t, mediaFiles())
-	srv.files["/pics/gull.jpg"] = jpegBytes
-	in, site := writeExport(t), t.TempDir()
+	srv := newMediaServer(t, oldSiteFiles())
+	srv.files["/pics/gull.jpg"] = mediaJPEG
+	in, site := writeMediaExport(t), t.TempDir()
 	report := filepath.Join(t.TempDir(), "report.jsonl")
 	args := []string{"convert", in, "-o", site, "--media", "download", "--media-base", srv.URL,
 		"--media-hosts", "cdn.other.example", "--media-timeout", "2s", "--report", report}
-	code, stderr := runWpexit(t, args...)
+	code, stderr := runMediaCLI(t, args...)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -252,7 +252,7 @@ func TestMediaDownload(t *testing.T) {
 	// A re-run asks only for what failed before.
 	before := srv.requests()
 	failed := srv.hits["/wp-content/uploads/2020/05/missing.png"]
-	if code, stderr := runWpexit(t, args...); code != 0 {
+	if code, stderr := runMediaCLI(t, args...); code != 0 {
 		t.Fatalf("second run: exit %d\n%s", code, stderr)
 	}
 	if n, f := srv.requests()-before, srv.hits["/wp-content/uploads/2020/05/missing.png"]-failed; n != f || n != 1 {
@@ -263,7 +263,7 @@ func TestMediaDownload(t *testing.T) {
 
 func TestMediaUploads(t *testing.T) {
 	up := t.TempDir()
-	for p, b := range mediaFiles() {
+	for p, b := range oldSiteFiles() {
 		f := filepath.Join(up, filepath.FromSlash(strings.TrimPrefix(p, "/wp-content/uploads/")))
 		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
 			t.Fatal(err)
@@ -272,9 +272,9 @@ func TestMediaUploads(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	in, site := writeExport(t), t.TempDir()
+	in, site := writeMediaExport(t), t.TempDir()
 	report := filepath.Join(t.TempDir(), "report.jsonl")
-	code, stderr := runWpexit(t, "convert", in, "-o", site, "--uploads", up, "--report", report)
+	code, stderr := runMediaCLI(t, "convert", in, "-o", site, "--uploads", up, "--report", report)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -282,8 +282,8 @@ func TestMediaUploads(t *testing.T) {
 }
 
 func TestMediaNone(t *testing.T) {
-	in, site := writeExport(t), t.TempDir()
-	code, stderr := runWpexit(t, "convert", in, "-o", site)
+	in, site := writeMediaExport(t), t.TempDir()
+	code, stderr := runMediaCLI(t, "convert", in, "-o", site)
 	if code != 0 {
 		t.Fatalf("exit %d\n%s", code, stderr)
 	}
@@ -300,7 +300,7 @@ func TestMediaNone(t *testing.T) {
 }
 
 func TestMediaUsage(t *testing.T) {
-	in := writeExport(t)
+	in := writeMediaExport(t)
 	tests := []struct {
 		name string
 		args []string
@@ -314,7 +314,7 @@ func TestMediaUsage(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, stderr := runWpexit(t, append([]string{"convert", in, "-o", t.TempDir()}, tt.args...)...)
+			code, stderr := runMediaCLI(t, append([]string{"convert", in, "-o", t.TempDir()}, tt.args...)...)
 			if code != 2 || !strings.Contains(stderr, tt.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, stderr, tt.want)
 			}
@@ -411,7 +411,7 @@ func generatedMedia(t *testing.T) *mediaServer {
 		case "":
 			http.NotFound(w, r)
 		case ".jpg", ".jpeg", ".png", ".gif", ".webp":
-			w.Write(append(slices.Clone(jpegBytes), r.URL.Path...))
+			w.Write(append(slices.Clone(mediaJPEG), r.URL.Path...))
 		case ".pdf":
 			w.Write([]byte("%PDF-1.4 " + r.URL.Path))
 		default:
@@ -444,7 +444,7 @@ func TestMediaSharedExportHugo(t *testing.T) {
 			in := mediaSharedExport(t, tc.name)
 			srv := generatedMedia(t)
 			site := t.TempDir()
-			code, stderr := runWpexit(t, "convert", in, "-o", site, "-q", "--media", "download", "--media-base", srv.URL)
+			code, stderr := runMediaCLI(t, "convert", in, "-o", site, "-q", "--media", "download", "--media-base", srv.URL)
 			if code != 0 {
 				t.Fatalf("convert: exit %d\n%s", code, stderr)
 			}

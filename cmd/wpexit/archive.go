@@ -25,7 +25,8 @@ import (
 // content/ and static/, so Hugo never publishes it: one JSON object per
 // item, in input order, with every field the reader read, the terms,
 // postmeta and comments included, and what became of it (its content file,
-// or why it was skipped). It is for people who keep old archives: nothing
+// or why it was skipped). An item the reader could not read has a line with
+// its place and the error. It is for people who keep old archives: nothing
 // the export held is lost where Hugo has no place for it.
 //
 // Never in the archive, whatever the flags: post passwords (an item says
@@ -124,6 +125,21 @@ func archiveLine(it *wxr.Item, plan convert.Plan, source string, private bool) (
 		return nil, fmt.Errorf("archive item %d: %w", it.ID, err)
 	}
 	return b.Bytes(), nil
+}
+
+// unreadableLine is the archive line of an item the reader could not read:
+// where it was and why.
+func unreadableLine(rec record, err error) []byte {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(struct {
+		Input string `json:"input"`
+		Line  int    `json:"line,omitempty"`
+		ID    int64  `json:"id,omitempty"`
+		Error string `json:"error"`
+	}{rec.Input, rec.Line, rec.ID, anyEmail.ReplaceAllString(err.Error(), withheldMark)}) // strings and ints always encode
+	return b.Bytes()
 }
 
 // archiveRecord builds the item's archive record under the rules above.

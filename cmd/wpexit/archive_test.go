@@ -195,3 +195,38 @@ func TestArchiveFile(t *testing.T) {
 		t.Errorf("manifest does not list the archive: %v", err)
 	}
 }
+
+// TestArchiveUnreadableItem: an item the reader cannot read still has its
+// line, with its place and the error, so the archive accounts for every
+// item.
+func TestArchiveUnreadableItem(t *testing.T) {
+	b, err := os.ReadFile(filepath.Join("..", "..", "testdata", "sample.xml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	items := strings.Count(string(b), "<item>")
+	broken := strings.Replace(string(b), "<wp:post_id>3</wp:post_id>", "<wp:post_id>3</wp:post_idx>", 1)
+	if broken == string(b) {
+		t.Fatal("sample.xml changed: no post 3 to break")
+	}
+	in := filepath.Join(t.TempDir(), "broken.xml")
+	if err := os.WriteFile(in, []byte(broken), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "site")
+	err = run(t.Context(), []string{"wpexit", "convert", in, "--out", out, "--archive", "-q"},
+		strings.NewReader(""), &bytes.Buffer{}, &bytes.Buffer{})
+	if exitCode(err) != exitPartial {
+		t.Fatalf("exit %d (%v), want %d", exitCode(err), err, exitPartial)
+	}
+	a, err := os.ReadFile(filepath.Join(out, "archive", "items.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Count(string(a), "\n"); got != items {
+		t.Errorf("%d archive lines for %d items", got, items)
+	}
+	if !strings.Contains(string(a), `"error":"`+in+`:`) {
+		t.Errorf("no positioned error line:\n%s", a)
+	}
+}

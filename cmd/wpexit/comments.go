@@ -119,7 +119,13 @@ func (x *extras) forItem(conv *convert.Converter, it *wxr.Item, plan convert.Pla
 // add completes an entry converted by convertEntry with what its item adds
 // besides its page, using a converter from pool for the comments.
 func (x *extras) add(pool chan *convert.Converter, sv *survey, e entry, res converted) converted {
-	if x == nil || e.item == nil || res.rec.Input == "" {
+	if x == nil || res.rec.Input == "" {
+		return res
+	}
+	if e.item == nil { // unreadable: the archive says so, in its place
+		if x.archive != nil && res.err != nil {
+			res.extra.archive = unreadableLine(res.rec, res.err)
+		}
 		return res
 	}
 	plan, _ := sv.plans.at(e.seq)

@@ -186,9 +186,10 @@ difference on the others, and the worst ten with what each side has.
 	-j, --jobs N        compare N pages at once (default: the number of CPUs)
 	--progress WHEN     progress bar on stderr: auto, always, never
 
-Links are mapped as convert maps them without --media: with --media
-download, a thumbnail convert pointed at its saved original shows as a
-media difference. Verify exits 0 when every page reaches --min-score, 3
+Links are mapped as convert mapped them, thumbnails pointed at their
+saved originals included (when DIR/.wpexit/media.json says convert
+brought the media in); a file from --media-hosts shows as a media
+difference. Verify exits 0 when every page reaches --min-score, 3
 when some page does not, is missing from DIR, or items of the export could
 not be read.
 

@@ -10,12 +10,14 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/urfave/cli/v3"
 	"github.com/vbauerster/mpb/v8"
 	"github.com/vbauerster/mpb/v8/decor"
 
 	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/media"
 	"github.com/wpexit/wpexit/verify"
 )
 
@@ -122,7 +124,7 @@ func runVerify(ctx context.Context, env *environment, c verifyConfig) error {
 	if sv.index == nil {
 		return fmt.Errorf("read export: %s: holds no WordPress export", exps[0].name)
 	}
-	opts.Link = sv.index.Link // what convert gives its converters (with --media none)
+	opts.Link = savedMediaLink(root, sv.index.Link) // what convert's second pass used
 	v := newVerifier(c, sv, opts, root)
 	prog.verifying(v.total())
 	err = v.run(ctx, exps, prog.increment)
@@ -412,4 +414,83 @@ func (pr *progress) verifying(total int) {
 		mpb.PrependDecorators(decor.Name("verifying "), decor.CountersNoUnit("%d/%d")),
 		mpb.AppendDecorators(decor.Percentage(decor.WC{W: 5}), decor.Name(" "), decor.AverageSpeed(0, "%.0f pages/s")),
 	)
+}
+
+// savedMediaLink is the link mapper convert's second pass used on the site
+// in root: link itself, or, when convert brought media files into the site
+// (--media download, --uploads: it then keeps root/.wpexit/media.json),
+// link with every thumbnail whose original is under static/ pointed at the
+// original, as convert's media step does. Package media decides, offline:
+// a file under static/ counts as saved, nothing is fetched or written.
+// Files from --media-hosts keep their old URL here.
+func savedMediaLink(root *os.Root, link func(string) convert.Link) func(string) convert.Link {
+	if _, err := root.Stat(mediaStatePath); err != nil {
+		return link
+	}
+	sm := &savedMedia{out: staticFiles{root}, seen: map[string]string{}}
+	return func(raw string) convert.Link {
+		l := link(raw)
+		if l.Kind != convert.LinkMedia {
+			return l
+		}
+		d, frag, hasFrag := strings.Cut(l.Dest, "#")
+		l.Dest = sm.saved(d)
+		if hasFrag {
+			l.Dest += "#" + frag
+		}
+		return l
+	}
+}
+
+// savedMedia remembers, per media path, the path convert linked instead.
+type savedMedia struct {
+	out  staticFiles
+	mu   sync.Mutex
+	seen map[string]string
+}
+
+// saved returns the path a post links to for the media file at dest.
+func (s *savedMedia) saved(dest string) string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if to, ok := s.seen[dest]; ok {
+		return to
+	}
+	to := dest
+	ref := media.Ref{URL: "https://wpexit.invalid" + dest, Dest: dest}
+	results, err := media.Fetch(context.Background(), []media.Ref{ref}, s.out,
+		media.Options{Uploads: noFiles{}, Prefix: "static", Concurrency: 1, PerHost: 1})
+	if err == nil {
+		if r, ok := media.Rewrites(results)[dest]; ok {
+			to = r
+		}
+	}
+	s.seen[dest] = to
+	return to
+}
+
+// staticFiles is the site as media.Fetch sees it in verify: files can be
+// found, never created.
+type staticFiles struct{ root *os.Root }
+
+func (o staticFiles) Size(name string) (int64, error) {
+	fi, err := o.root.Stat(name)
+	if err != nil {
+		return 0, err
+	}
+	if fi.IsDir() {
+		return 0, fmt.Errorf("%s: %w", name, fs.ErrNotExist)
+	}
+	return fi.Size(), nil
+}
+
+func (staticFiles) Create(string) (media.File, error) {
+	return nil, errors.New("verify writes nothing")
+}
+
+// noFiles is an empty uploads folder: media.Fetch in verify takes nothing.
+type noFiles struct{}
+
+func (noFiles) Open(name string) (fs.File, error) {
+	return nil, &fs.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
 }

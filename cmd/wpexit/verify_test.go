@@ -326,3 +326,49 @@ func TestVerifyUsage(t *testing.T) {
 		t.Errorf("an empty site:\n%s", r.stdout)
 	}
 }
+
+// TestVerifyMediaUploads verifies a site whose media convert took from an
+// uploads folder: a thumbnail whose original was saved is written as the
+// original, and verify must map the WordPress side the same way. Without
+// media files (--media none) the thumbnail stays on both sides.
+func TestVerifyMediaUploads(t *testing.T) {
+	dir := t.TempDir()
+	up := filepath.Join(dir, "uploads")
+	if err := os.MkdirAll(filepath.Join(up, "2019", "05"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(up, "2019", "05", "boat.jpg"), []byte("\xff\xd8\xff\xe0 a boat, in JPEG"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	in := filepath.Join(dir, "boat.xml")
+	thumb := `<img src="https://harbournotes.example/wp-content/uploads/2019/05/boat-300x200.jpg" alt="boat"> `
+	whole := readFile(t, sample)
+	if !bytes.Contains(whole, []byte(sampleTableFrom)) {
+		t.Fatalf("sample.xml no longer holds %q", sampleTableFrom)
+	}
+	if err := os.WriteFile(in, bytes.Replace(whole, []byte(sampleTableFrom), []byte(thumb+sampleTableFrom), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		name  string
+		flags []string
+		want  string // the image the page shows
+	}{
+		{"uploads", []string{"--uploads", up}, "(/wp-content/uploads/2019/05/boat.jpg)"},
+		{"none", nil, "(/wp-content/uploads/2019/05/boat-300x200.jpg)"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			site := filepath.Join(t.TempDir(), "site")
+			wantCode(t, wpexit(t, nil, append([]string{"convert", in, "--out", site, "-q"}, tc.flags...)...), 0, "convert "+tc.name)
+			page := string(readFile(t, filepath.Join(site, "content", filepath.FromSlash(sampleVerified[15]))))
+			if !strings.Contains(page, tc.want) {
+				t.Fatalf("page does not show %s:\n%s", tc.want, page)
+			}
+			r := wpexit(t, nil, "verify", in, "--site", site, "--json")
+			wantCode(t, r, 0, "verify "+tc.name)
+			if rep := parseVerify(t, r); rep.Pages != 7 || rep.Passed != 7 {
+				t.Errorf("%d of %d pages pass: %+v", rep.Passed, rep.Pages, rep.Results)
+			}
+		})
+	}
+}

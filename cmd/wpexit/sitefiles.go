@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"net/url"
 	"strings"
 
 	"github.com/wpexit/wpexit/convert"
@@ -116,6 +117,9 @@ func hugoConfig(ch *wxr.Channel, custom []string) []byte {
 	fmt.Fprintf(&b, "title = %s\n", tomlString(title))
 	b.WriteString("refLinksErrorLevel = \"ERROR\"\n\n")
 	b.WriteString("[markup.goldmark.renderer]\n  unsafe = true\n\n")
+	// WordPress never turned bare URLs in posts into links; goldmark's
+	// linkify would, and shows entities in them raw.
+	b.WriteString("[markup.goldmark.extensions]\n  linkify = false\n\n")
 	b.WriteString("[taxonomies]\n  category = \"categories\"\n  tag = \"tags\"\n")
 	for _, t := range custom {
 		k := convert.TaxonomyKey(t)
@@ -127,14 +131,17 @@ func hugoConfig(ch *wxr.Channel, custom []string) []byte {
 	return []byte(b.String())
 }
 
-// baseURL is the site's home URL with a trailing slash, or "/".
+// baseURL is the root of the site's home host ("https://example.com/"), or
+// "/". A subdirectory install ("https://example.com/blog") keeps its folder
+// in every page's url and alias instead: Hugo would put a baseURL path in
+// front of those a second time.
 func baseURL(ch *wxr.Channel) string {
 	if ch == nil {
 		return "/"
 	}
 	for _, u := range []string{ch.BaseBlogURL, ch.Link, ch.BaseSiteURL} {
-		if u = strings.TrimSpace(u); strings.HasPrefix(u, "http://") || strings.HasPrefix(u, "https://") {
-			return strings.TrimRight(u, "/") + "/"
+		if p, err := url.Parse(strings.TrimSpace(u)); err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != "" {
+			return p.Scheme + "://" + p.Host + "/"
 		}
 	}
 	return "/"

@@ -15,7 +15,7 @@ func TestHugoConfig(t *testing.T) {
 		want   []string
 	}{
 		{"full", &wxr.Channel{Title: `Quote "and" back\slash`, BaseBlogURL: "https://blog.example/sub", Language: "de-DE"}, []string{"genre", "date"},
-			[]string{`baseURL = "https://blog.example/sub/"`, `title = "Quote \"and\" back\\slash"`, `locale = "de-DE"`,
+			[]string{`baseURL = "https://blog.example/"`, "linkify = false", `title = "Quote \"and\" back\\slash"`, `locale = "de-DE"`,
 				`"genre" = "genre"`, `"wp_date" = "wp_date"`, `refLinksErrorLevel = "ERROR"`, "[markup.goldmark.renderer]\n  unsafe = true"}},
 		{"link only", &wxr.Channel{Title: "  ", Link: "http://old.example/"}, nil,
 			[]string{`baseURL = "http://old.example/"`, `title = "Converted WordPress site"`}},

@@ -140,6 +140,13 @@ func TestVerifySample(t *testing.T) {
 		}
 	}
 
+	// The output does not depend on how many pages are compared at once.
+	for _, j := range []string{"1", "4"} {
+		if rj := wpexit(t, nil, "verify", export, "--site", site, "-j", j); rj.stdout != r.stdout {
+			t.Errorf("-j %s prints otherwise:\n%s\nthan the default:\n%s", j, rj.stdout, r.stdout)
+		}
+	}
+
 	q := wpexit(t, nil, "verify", export, "--site", site, "-q")
 	wantCode(t, q, 0, "verify -q")
 	if strings.Count(q.stdout, "\n") != 1 {

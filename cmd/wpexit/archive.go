@@ -49,6 +49,81 @@ import (
 // archivePath is the archive file under --out.
 const archivePath = "archive/items.jsonl"
 
+// archiveSitePath holds the export's header: the site's title, URLs,
+// language, generator, authors (no e-mail addresses) and every term of the
+// channel with its description and term meta.
+const archiveSitePath = "archive/site.json"
+
+// archiveSite is archive/site.json.
+type archiveSite struct {
+	Title       string            `json:"title"`
+	Link        string            `json:"link,omitempty"`
+	Description string            `json:"description,omitempty"`
+	Language    string            `json:"language,omitempty"`
+	Version     string            `json:"version,omitempty"`
+	Generator   string            `json:"generator,omitempty"`
+	BaseSiteURL string            `json:"base_site_url,omitempty"`
+	BaseBlogURL string            `json:"base_blog_url,omitempty"`
+	Authors     []archiveAuthor   `json:"authors,omitempty"`
+	Categories  []archiveSiteTerm `json:"categories,omitempty"`
+	Tags        []archiveSiteTerm `json:"tags,omitempty"`
+	Terms       []archiveSiteTerm `json:"terms,omitempty"`
+}
+
+// archiveSiteTerm is a term of the channel.
+type archiveSiteTerm struct {
+	ID          int64         `json:"id,omitempty"`
+	Taxonomy    string        `json:"taxonomy"`
+	Slug        string        `json:"slug"`
+	Parent      string        `json:"parent,omitempty"`
+	Name        string        `json:"name"`
+	Description string        `json:"description,omitempty"`
+	Meta        []archiveMeta `json:"meta,omitempty"`
+}
+
+// archiveAuthor is an author in archive/site.json: never the e-mail.
+type archiveAuthor struct {
+	ID          int64  `json:"id,omitempty"`
+	Login       string `json:"login"` // convert.AuthorKey of the login
+	DisplayName string `json:"display_name,omitempty"`
+	FirstName   string `json:"first_name,omitempty"`
+	LastName    string `json:"last_name,omitempty"`
+}
+
+// archiveSiteJSON is archive/site.json for the channel.
+func archiveSiteJSON(ch *wxr.Channel) ([]byte, error) {
+	if ch == nil {
+		ch = &wxr.Channel{}
+	}
+	scrub := func(s string) string { return anyEmail.ReplaceAllString(s, withheldMark) }
+	terms := func(ts []wxr.Term) []archiveSiteTerm {
+		out := make([]archiveSiteTerm, len(ts))
+		for i, t := range ts {
+			out[i] = archiveSiteTerm{ID: t.ID, Taxonomy: t.Taxonomy, Slug: t.Slug, Parent: t.Parent,
+				Name: t.Name, Description: scrub(t.Description)}
+			for _, m := range t.Meta {
+				out[i].Meta = append(out[i].Meta, archiveMeta{m.Key, scrub(m.Value)})
+			}
+		}
+		return out
+	}
+	a := archiveSite{Title: ch.Title, Link: ch.Link, Description: scrub(ch.Description), Language: ch.Language,
+		Version: ch.Version, Generator: ch.Generator, BaseSiteURL: ch.BaseSiteURL, BaseBlogURL: ch.BaseBlogURL,
+		Categories: terms(ch.Categories), Tags: terms(ch.Tags), Terms: terms(ch.Terms)}
+	for _, au := range ch.Authors {
+		a.Authors = append(a.Authors, archiveAuthor{ID: au.ID, Login: convert.AuthorKey(au.Login),
+			DisplayName: scrub(au.DisplayName), FirstName: scrub(au.FirstName), LastName: scrub(au.LastName)})
+	}
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(a); err != nil {
+		return nil, fmt.Errorf("write %s: %w", archiveSitePath, err)
+	}
+	return b.Bytes(), nil
+}
+
 // archiveItem is one line of the archive.
 type archiveItem struct {
 	Input     string   `json:"input"`

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -187,8 +188,12 @@ func TestArchiveFile(t *testing.T) {
 		prev = rec.Line
 	}
 	entries, _ := os.ReadDir(filepath.Join(out, "archive"))
-	if len(entries) != 1 {
-		t.Errorf("archive folder holds %d files, want only items.jsonl", len(entries))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"items.jsonl", "site.json"}) {
+		t.Errorf("archive folder holds %q, want items.jsonl and site.json (no temp file)", names)
 	}
 	m, err := os.ReadFile(filepath.Join(out, manifestPath))
 	if err != nil || !strings.Contains(string(m), archivePath) {
@@ -229,4 +234,42 @@ func TestArchiveUnreadableItem(t *testing.T) {
 	if !strings.Contains(string(a), `"error":"`+in+`:`) {
 		t.Errorf("no positioned error line:\n%s", a)
 	}
+}
+
+// TestArchiveSiteKeepsEveryField fails when the reader gains a channel,
+// author or term field that archive/site.json neither writes nor excludes
+// on purpose, and checks that no e-mail address is written.
+func TestArchiveSiteKeepsEveryField(t *testing.T) {
+	ch := &wxr.Channel{Title: "t", Link: "l", Description: "write to me@example.org", Language: "en", Version: "1.2",
+		Generator: "g", BaseSiteURL: "s", BaseBlogURL: "b",
+		Authors:    []wxr.Author{{ID: 1, Login: "ann@example.org", Email: "ann@example.org", DisplayName: "d", FirstName: "f", LastName: "l"}},
+		Categories: []wxr.Term{{ID: 1, Taxonomy: "category", Slug: "s", Parent: "p", Name: "n", Description: "d", Meta: []wxr.Meta{{Key: "k", Value: "x@example.org"}}}},
+		Tags:       []wxr.Term{{ID: 2, Taxonomy: "post_tag", Slug: "s", Name: "n"}},
+		Terms:      []wxr.Term{{ID: 3, Taxonomy: "genre", Slug: "s", Name: "n"}},
+	}
+	b, err := archiveSiteJSON(ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "@example.org") {
+		t.Errorf("an e-mail address was written:\n%s", b)
+	}
+	var top map[string]any
+	if err := json.Unmarshal(b, &top); err != nil {
+		t.Fatal(err)
+	}
+	has := func(m map[string]any, typ reflect.Type, prefix string, excluded ...string) {
+		for i := range typ.NumField() {
+			f := typ.Field(i).Name
+			if slices.Contains(excluded, f) {
+				continue
+			}
+			if _, ok := m[snake(f)]; !ok {
+				t.Errorf("%s.%s is not in archive/site.json (%q)", prefix, f, snake(f))
+			}
+		}
+	}
+	has(top, reflect.TypeOf(wxr.Channel{}), "Channel")
+	has(top["authors"].([]any)[0].(map[string]any), reflect.TypeOf(wxr.Author{}), "Author", "Email")
+	has(top["categories"].([]any)[0].(map[string]any), reflect.TypeOf(wxr.Term{}), "Term")
 }

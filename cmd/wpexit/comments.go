@@ -199,8 +199,8 @@ func removeStale(w *siteWriter, rel string) error {
 	return nil
 }
 
-// finish writes data/authors.yaml, commits the archive, and notes the
-// files in the report.
+// finish writes data/authors.yaml and, with --archive, archive/site.json,
+// commits the archive, and notes the files in the report.
 func (x *extras) finish(w *siteWriter, sv *survey, rep *report) error {
 	if x == nil {
 		return nil
@@ -212,10 +212,17 @@ func (x *extras) finish(w *siteWriter, sv *survey, rep *report) error {
 	if err := writeAuthors(w, sv.channel, x.creators, rep); err != nil {
 		return err
 	}
-	if x.archive != nil {
-		return x.archive.commit(w, rep)
+	if x.archive == nil {
+		return nil
 	}
-	return nil
+	site, err := archiveSiteJSON(sv.channel)
+	if err != nil {
+		return err
+	}
+	if err := siteFile(w, rep, archiveSitePath, site, false); err != nil {
+		return err
+	}
+	return x.archive.commit(w, rep)
 }
 
 // abort removes the archive's temp file unless it was committed.

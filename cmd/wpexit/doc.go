@@ -102,7 +102,10 @@ declares every taxonomy the posts use.
 --archive writes DIR/archive/items.jsonl, outside content/ so Hugo never
 publishes it: one JSON line per item, in input order, with every field the
 reader read (terms, postmeta and comments included) and what became of the
-item (its page, or why it was skipped). Never in it: passwords (only
+item (its page, or why it was skipped); an item the reader could not read
+has a line with its place and the error. DIR/archive/site.json keeps the
+export's header: title, URLs, language, generator, authors and every term
+with its description and meta. Never in either: passwords (only
 "protected": true), e-mail addresses (every one, in any text), commenters'
 IP addresses, user agents and the comment meta that records them. Private
 data, left out unless --archive-private: the title, content, excerpt,

@@ -83,8 +83,8 @@ func (w *siteWriter) write(rel string, data []byte) (writeOutcome, string, error
 			return kept, "", err
 		}
 	}
-	if w.manifest.Files[rel] != digest(data) {
-		w.manifest.Files[rel] = digest(data)
+	if sum := digest(data); w.manifest.Files[rel] != sum {
+		w.manifest.Files[rel] = sum
 		w.dirty = true
 	}
 	return wrote, "", nil

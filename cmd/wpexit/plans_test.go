@@ -1,6 +1,8 @@
 package main
 
 import (
+	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/wpexit/wpexit/convert"
@@ -22,6 +24,35 @@ func TestPlanList(t *testing.T) {
 		p, ok := l.at(tt.i)
 		if ok != tt.ok || p.ID != tt.id {
 			t.Errorf("at(%d) = %d, %v; want %d, %v", tt.i, p.ID, ok, tt.id, tt.ok)
+		}
+	}
+}
+
+func TestPlanListKeepsEveryField(t *testing.T) {
+	long := strings.Repeat("x", textChunk+10) // bigger than a block
+	plans := []convert.Plan{
+		{},
+		{ID: 1, Type: "post", Path: "posts/2012-01-01-a.md", URL: "/2012/01/01/a/", Slug: "a"},
+		{ID: 2, Type: "attachment", Skip: "not a page: attachment"},
+		{ID: 3, Type: "page", Path: "pages/" + long + ".md", Draft: true, Notes: []convert.Note{{Kind: "renamed", Detail: "wanted x"}}},
+		{ID: 4, Type: "page", Path: "pages/b.md", Slug: "b", Aliases: []string{"/old-b/"}},
+		{ID: 5, Type: "post", Skip: "private"},
+	}
+	var l planList
+	for range 3000 { // several blocks of text
+		for _, p := range plans {
+			l.add(p)
+		}
+	}
+	l.set(1, plans[3])
+	for i := range l.len() {
+		want := plans[i%len(plans)]
+		if i == 1 {
+			want = plans[3]
+		}
+		got, ok := l.at(i)
+		if !ok || !reflect.DeepEqual(got, want) {
+			t.Fatalf("at(%d) = %+v, %v; want %+v", i, got, ok, want)
 		}
 	}
 }

@@ -53,13 +53,34 @@ func mdSeparateLists(n *html.Node) {
 		return
 	}
 	next := n.NextSibling
-	for next != nil && (next.Type == html.CommentNode || (next.Type == html.TextNode && strings.TrimSpace(next.Data) == "")) {
+	for next != nil && mdRendersEmpty(next) {
 		next = next.NextSibling
 	}
 	if next != nil && next.Data == n.Data && mdIsList(next) && n.Parent != nil {
 		n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
 	}
 }
+
+// mdRendersEmpty reports whether n shows nothing: a comment, blank text,
+// an element with neither text nor media.
+func mdRendersEmpty(n *html.Node) bool {
+	switch n.Type {
+	case html.CommentNode:
+		return true
+	case html.TextNode:
+		return strings.TrimSpace(n.Data) == ""
+	case html.ElementNode:
+		if strings.TrimSpace(dom.CollectText(n)) != "" || n.Data == "br" || n.Data == "hr" {
+			return false
+		}
+		return !mdMedia[n.Data] && dom.FindFirstNode(n, func(c *html.Node) bool { return mdMedia[c.Data] }) == nil
+	}
+	return false
+}
+
+// mdMedia are elements that show something without text.
+var mdMedia = map[string]bool{"img": true, "iframe": true, "video": true, "audio": true, "object": true,
+	"embed": true, "table": true, "pre": true, "svg": true, "canvas": true, mdMoreTag: true}
 
 // mdIsList reports whether n is a list with some text (the library makes
 // items of stray content; mdFinish drops a separator that ends up between

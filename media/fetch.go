@@ -217,11 +217,25 @@ func (f *fetcher) run(ctx context.Context, jobs []*job, done map[string]*Result)
 	return context.Cause(ctx)
 }
 
+// fileBase is the decoded last path segment of a URL, or "".
+func fileBase(u string) string {
+	p, err := url.Parse(u)
+	if err != nil || p.Path == "" {
+		return ""
+	}
+	return path.Base(p.Path)
+}
+
 // one brings one file: from the state, from its sources in turn.
 func (f *fetcher) one(ctx context.Context, j *job, r *Result) {
-	name := path.Join(f.opts.Prefix, j.name)
 	st, known := f.opts.State.get(j.name)
-	if size, err := f.out.Size(name); err == nil && (!known || st.Size == size) {
+	if known && st.Saved != "" && !st.Absent {
+		if size, err := f.out.Size(path.Join(f.opts.Prefix, outName(st.Saved))); err == nil && size == st.Size {
+			r.Outcome, r.Saved = Present, st.Saved
+			return
+		}
+	}
+	if size, err := f.out.Size(path.Join(f.opts.Prefix, j.name)); err == nil && (!known || st.Size == size) {
 		r.Outcome, r.Saved = Present, j.dest
 		return
 	}
@@ -231,16 +245,23 @@ func (f *fetcher) one(ctx context.Context, j *job, r *Result) {
 	}
 	var errs []string
 	for _, src := range j.sources {
+		name, dest := j.name, j.dest
+		if b := fileBase(src); b != "" && b != path.Base(j.name) {
+			// A size variant the index led to this file: saved at its own
+			// path, which the links then name.
+			name, dest = withName(j.name, b), withName(j.dest, url.PathEscape(b))
+		}
 		var fs FileState
 		var err error
 		if f.opts.Uploads != nil {
-			fs, err = f.fromUploads(src, j.dest, name)
+			fs, err = f.fromUploads(src, dest, path.Join(f.opts.Prefix, name))
 		} else {
-			fs, err = f.fromHTTP(ctx, src, name)
+			fs, err = f.fromHTTP(ctx, src, path.Join(f.opts.Prefix, name))
 		}
 		if err == nil {
+			fs.Saved = dest
 			f.opts.State.put(j.name, fs)
-			r.Outcome, r.Saved, r.URL, r.Bytes, r.Err = Saved, j.dest, src, fs.Size, nil
+			r.Outcome, r.Saved, r.URL, r.Bytes, r.Err = Saved, dest, src, fs.Size, nil
 			return
 		}
 		if ctx.Err() != nil {

@@ -134,6 +134,7 @@ func TestFetch(t *testing.T) {
 		"/wp-content/uploads/2012/02/a-300x200.jpg":  file("image/jpeg", jpeg[:8]),
 		"/wp-content/uploads/2012/02/b-300x200.jpg":  file("image/jpeg", jpeg[:9]),
 		"/wp-content/uploads/2012/02/c-1024x768.jpg": file("image/jpeg", jpeg),
+		"/wp-content/uploads/2012/02/d-300x200.jpg":  file("image/jpeg", jpeg),
 		"/wp-content/uploads/2012/02/flaky.jpg":      failing(1, 500, ""),
 		"/wp-content/uploads/2012/02/busy.jpg":       failing(1, 429, "1"),
 		"/wp-content/uploads/2012/02/down.jpg":       failing(5, 503, ""),
@@ -174,6 +175,8 @@ func TestFetch(t *testing.T) {
 		{"original preferred over thumbnail", Ref{URL: base + "a-300x200.jpg", Dest: dest + "a-300x200.jpg"}, Original, dest + "a.jpg", ""},
 		{"srcset entry of the same original", Ref{URL: base + "a.jpg?w=640", Dest: dest + "a.jpg"}, Saved, dest + "a.jpg", ""},
 		{"thumbnail kept when no original", Ref{URL: base + "b-300x200.jpg", Dest: dest + "b-300x200.jpg"}, Saved, dest + "b-300x200.jpg", ""},
+		{"attachment file gone, its variant saved", Ref{URL: base + "d.jpg", Dest: dest + "d.jpg"}, Saved, dest + "d-300x200.jpg", ""},
+		{"variant the index leads to the attachment", Ref{URL: base + "d-300x200.jpg", Dest: dest + "d.jpg"}, Saved, dest + "d-300x200.jpg", ""},
 		{"404", Ref{URL: base + "gone.jpg", Dest: dest + "gone.jpg"}, Failed, "", "404"},
 		{"500 then success", Ref{URL: base + "flaky.jpg", Dest: dest + "flaky.jpg"}, Saved, dest + "flaky.jpg", ""},
 		{"429 with Retry-After", Ref{URL: base + "busy.jpg", Dest: dest + "busy.jpg"}, Saved, dest + "busy.jpg", ""},
@@ -239,7 +242,7 @@ func TestFetch(t *testing.T) {
 	if n := s.hits["/wp-content/uploads/2012/02/down.jpg"]; n != 3 {
 		t.Errorf("503 file requested %d times, want 3 (2 retries)", n)
 	}
-	want := map[string]string{dest + "a-300x200.jpg": dest + "a.jpg"}
+	want := map[string]string{dest + "a-300x200.jpg": dest + "a.jpg", dest + "d.jpg": dest + "d-300x200.jpg"}
 	if got := Rewrites(results); !maps.Equal(got, want) {
 		t.Errorf("Rewrites = %v, want %v", got, want)
 	}
@@ -252,12 +255,15 @@ func TestResume(t *testing.T) {
 		"/wp-content/uploads/x.jpg":         file("image/jpeg", jpeg),
 		"/wp-content/uploads/t-150x150.png": file("image/png", []byte("\x89PNG\r\n\x1a\nthumb")),
 		"/wp-content/uploads/d.pdf":         file("application/pdf", []byte("%PDF-1.4")),
+		"/wp-content/uploads/v-640x480.jpg": file("image/jpeg", jpeg),
 	})
 	refs := []Ref{
 		{URL: s.srv.URL + "/wp-content/uploads/x.jpg", Dest: "/wp-content/uploads/x.jpg"},
 		{URL: s.srv.URL + "/wp-content/uploads/x-300x200.jpg", Dest: "/wp-content/uploads/x-300x200.jpg"},
 		{URL: s.srv.URL + "/wp-content/uploads/t-150x150.png", Dest: "/wp-content/uploads/t-150x150.png"},
 		{URL: s.srv.URL + "/wp-content/uploads/d.pdf", Dest: "/wp-content/uploads/d.pdf"},
+		{URL: s.srv.URL + "/wp-content/uploads/v.jpg", Dest: "/wp-content/uploads/v.jpg"},
+		{URL: s.srv.URL + "/wp-content/uploads/v-640x480.jpg", Dest: "/wp-content/uploads/v.jpg"},
 	}
 	out := newMemOutput()
 	opts := testOptions(s)
@@ -267,8 +273,8 @@ func TestResume(t *testing.T) {
 		t.Fatal(err)
 	}
 	n1 := s.total()
-	if n1 != 4 { // x, t-150x150 and its missing original t.png, d
-		t.Errorf("first run: %d requests, want 4 (%v)", n1, s.hits)
+	if n1 != 6 { // x, t-150x150 and its missing original t.png, d, v (missing) and v-640x480
+		t.Errorf("first run: %d requests, want 6 (%v)", n1, s.hits)
 	}
 	var buf bytes.Buffer
 	if _, err := opts.State.WriteTo(&buf); err != nil {

@@ -22,6 +22,9 @@ type FileState struct {
 	Size         int64  `json:"size"`
 	ETag         string `json:"etag,omitempty"`
 	LastModified string `json:"last_modified,omitempty"`
+	// Saved is the path the file was saved at on the new site: its own, or
+	// that of the size variant saved when it was not to be had.
+	Saved string `json:"saved,omitempty"`
 	// Absent: an original that its host said does not exist (404, 410).
 	Absent bool `json:"absent,omitempty"`
 }

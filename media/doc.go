@@ -22,6 +22,16 @@
 // posts can point at it. "-scaled", "-rotated" and "-e123…" (edited) files
 // are what WordPress served and are kept as they are.
 //
+// The other way round, when the rewrite index led a size variant's URL to
+// its attachment's file and that file is not to be had, the variant is
+// saved at its own path and Result.Saved names it.
+//
+// A response is the file only if its type fits the file name's extension:
+// an HTML page (by Content-Type, or by sniffing the first bytes) is never
+// an image, a PDF, audio or video; "image/…" is wanted for images,
+// "audio/…" for audio, "video/…" for video, "application/pdf" for PDFs (a
+// missing or octet-stream type passes).
+//
 // # Sources
 //
 // Fetch takes an *http.Client (never requesting, or following a redirect to,

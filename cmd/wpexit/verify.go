@@ -240,7 +240,7 @@ func (v *verifier) run(ctx context.Context, exps []*export, tick func()) error {
 		}
 	}
 	return pipeline(ctx, v.c.Jobs, 2*v.c.Jobs+2, next, v.check, func(r checked, err error) error {
-		if err != nil { // a panic while comparing
+		if err != nil { // cannot happen: check recovers its own panics
 			r.res.Error = fmt.Sprintf("compare: %v", err)
 		}
 		v.rep.Add(r.res)
@@ -276,9 +276,14 @@ func (v *verifier) take(e entry) (bool, error) {
 
 // check compares one planned page: the item rendered as WordPress shows
 // it, with the file convert wrote for it.
-func (v *verifier) check(_ context.Context, e entry) (checked, error) {
+func (v *verifier) check(_ context.Context, e entry) (r checked, err error) {
 	p, _ := v.sv.plans.at(e.seq)
-	r := checked{res: verify.PageResult{ID: e.item.ID, File: p.Path}}
+	r = checked{res: verify.PageResult{ID: e.item.ID, File: p.Path}}
+	defer func() { // the page keeps its name in the report
+		if x := recover(); x != nil {
+			r, err = checked{res: verify.PageResult{ID: e.item.ID, File: p.Path, Error: fmt.Sprintf("compare: panic: %v", x)}}, nil
+		}
+	}()
 	file := path.Join("content", p.Path)
 	page, err := v.root.ReadFile(file)
 	if err != nil {
@@ -289,10 +294,7 @@ func (v *verifier) check(_ context.Context, e entry) (checked, error) {
 		}
 		return r, nil
 	}
-	conv := <-v.pool
-	wp, _ := conv.WordPressHTML(e.item)
-	v.pool <- conv
-	want, got, err := verify.Sides(wp, page, v.vopts)
+	want, got, err := verify.Sides(v.wordpressHTML(e), page, v.vopts)
 	if err != nil {
 		r.res.Error = fmt.Sprintf("read %s: %v", file, err)
 		return r, nil
@@ -302,6 +304,15 @@ func (v *verifier) check(_ context.Context, e entry) (checked, error) {
 		r.want, r.got = want, got
 	}
 	return r, nil
+}
+
+// wordpressHTML renders the item as WordPress showed it, with a converter
+// from the pool (given back even when it panics).
+func (v *verifier) wordpressHTML(e entry) string {
+	conv := <-v.pool
+	defer func() { v.pool <- conv }()
+	wp, _ := conv.WordPressHTML(e.item)
+	return wp
 }
 
 // finish prints the report on stdout and says on stderr why the run

@@ -38,7 +38,7 @@ func TestHugoHTML(t *testing.T) {
 		{"unknown", "a {{< gist x >}} b", []string{"<p>a  b</p>"}, []string{"gist"}},
 		{"not a shortcode", "a {{ b }} {{<", []string{"<p>a {{ b }} {{&lt;</p>"}, nil},
 		{"typographer", `"a" -- b`, []string{"&ldquo;a&rdquo; &ndash; b"}, nil},
-		{"linkify marked", "see www.example.com now", []string{`<a data-verify-autolink href="https://www.example.com">www.example.com</a>`}, nil},
+		{"no linkify, as in the written hugo.toml", "see www.example.com now", []string{"<p>see www.example.com now</p>"}, nil},
 		{"raw html kept", "<div>x</div>", []string{"<div>x</div>"}, nil},
 		{"table", "| a | b |\n|---|---|\n| 1 | 2 |", []string{"<td>1</td>"}, nil},
 	}
@@ -107,8 +107,9 @@ func TestLinks(t *testing.T) {
 		{"wrong page", `<a href="http://blog.example.com/2012/02/14/older-post/">o</a>`, "[o][1]\n\n[1]: {{< relref \"posts/2012-03-01-newer.md\" >}}", true},
 		{"media", `<img src="http://blog.example.com/wp-content/uploads/a%20b.jpg">`, "![](/wp-content/uploads/a%20b.jpg)", false},
 		{"encoded", `<a href="http://x.org/a b">x</a>`, "[x](http://x.org/a%20b)", false},
-		{"linkify extra is free", `<p>see http://x.org/ now</p>`, "see http://x.org/ now", false},
-		{"linkify matches a link", `<p>see <a href="http://x.org/">http://x.org/</a> now</p>`, "see http://x.org/ now", false},
+		{"bare URL stays text", `<p>see http://x.org/ now</p>`, "see http://x.org/ now", false},
+		{"bare URL is not a link (no linkify)", `<p>see <a href="http://x.org/">http://x.org/</a> now</p>`, "see http://x.org/ now", true},
+		{"autolink matches a link", `<p>see <a href="http://x.org/">http://x.org/</a> now</p>`, "see <http://x.org/> now", false},
 		{"video parameters", `<iframe src="https://www.youtube.com/embed/abc?feature=oembed"></iframe>`, "{{< youtube abc >}}", false},
 		{"other video", `<iframe src="https://www.youtube.com/embed/abc"></iframe>`, "{{< youtube abd >}}", true},
 	}

@@ -24,8 +24,8 @@ type MarkdownOptions struct {
 }
 
 // hugoMarkdown is goldmark configured as Hugo 0.165 configures it by
-// default (markup.goldmark), with unsafe = true as the hugo.toml wpexit
-// writes: GFM tables, strikethrough, linkify and task lists, the
+// default (markup.goldmark), with unsafe = true and linkify = false as the
+// hugo.toml wpexit writes: GFM tables, strikethrough and task lists, the
 // typographer, definition lists, footnotes, heading IDs and the {.attr}
 // syntax on headings. Links linkify makes are marked (autolinkRenderer).
 // Hugo also highlights code fences, which changes no text. It is built once
@@ -35,7 +35,6 @@ var hugoMarkdown = sync.OnceValue(func() goldmark.Markdown {
 		goldmark.WithExtensions(
 			extension.Table,
 			extension.Strikethrough,
-			extension.Linkify,
 			extension.TaskList,
 			extension.Typographer,
 			extension.DefinitionList,

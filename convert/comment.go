@@ -39,9 +39,10 @@ import (
 //   - date: RFC 3339 in UTC from comment_date_gmt; when the export has no
 //     GMT date, the local date shifted by the post's own offset (post_date
 //     minus post_date_gmt), or taken as UTC when that is unknown too.
-//   - content: the stored HTML through wpautop (as WordPress displays a
-//     comment; shortcodes are not expanded in comments) and the same
-//     Markdown stage as posts. Links go through Options.Link like a post's,
+//   - content: the stored HTML through wpautop and make_clickable (bare
+//     URLs linked: comment_clickable.go), as WordPress displays a comment
+//     (shortcodes are not expanded in comments), then the same Markdown
+//     stage as posts. Links go through Options.Link like a post's,
 //     but a link to another page cannot be a {{< relref >}} (Hugo does not
 //     run shortcodes in data files), so it is written as that page's URL on
 //     the new site, from CommentOptions.PageURL (the link is kept as
@@ -245,7 +246,7 @@ func (c *Converter) commentBody(content string, opts CommentOptions) (body strin
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	src := autop(cleanInput(content), nil)
+	src := clickable(autop(cleanInput(content), nil))
 	saved := c.opts
 	defer func() { c.opts = saved }()
 	c.opts.Link = commentLink(saved.Link, opts.PageURL)

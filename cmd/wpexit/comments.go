@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/rewrite"
@@ -57,30 +58,34 @@ func newExtras(c convertConfig, sv *survey, w *siteWriter) (*extras, error) {
 // pageURLs maps each planned page's content file (relative to content/)
 // to the URL the new site serves it at, as the URL index knows it: its old
 // permalink path when the page keeps it, else Hugo's default path for it.
-// Drafts have none.
+// Drafts have none. The map is built at the first call (a comment linking
+// to a page of the site), once, whichever worker asks.
 func pageURLs(sv *survey) func(string) string {
 	if sv == nil || sv.index == nil {
 		return nil
 	}
-	byID := map[int64]string{}
-	for _, u := range sv.index.OldURLs() {
-		switch u.Class {
-		case rewrite.ClassPost, rewrite.ClassPage, rewrite.ClassShortlink:
-		default:
-			continue
+	build := sync.OnceValue(func() map[string]string {
+		byID := map[int64]string{}
+		for _, u := range sv.index.OldURLs() {
+			switch u.Class {
+			case rewrite.ClassPost, rewrite.ClassPage, rewrite.ClassShortlink:
+			default:
+				continue
+			}
+			if _, ok := byID[u.ID]; !ok && u.ID != 0 && u.Target != "" {
+				byID[u.ID] = u.Target
+			}
 		}
-		if _, ok := byID[u.ID]; !ok && u.ID != 0 && u.Target != "" {
-			byID[u.ID] = u.Target
+		byPath := map[string]string{}
+		for i := range sv.plans.len() {
+			p, _ := sv.plans.at(i)
+			if p.Skip == "" && p.Path != "" && byID[p.ID] != "" {
+				byPath[p.Path] = byID[p.ID]
+			}
 		}
-	}
-	byPath := map[string]string{}
-	for i := range sv.plans.len() {
-		p, _ := sv.plans.at(i)
-		if p.Skip == "" && p.Path != "" && byID[p.ID] != "" {
-			byPath[p.Path] = byID[p.ID]
-		}
-	}
-	return func(contentPath string) string { return byPath[contentPath] }
+		return byPath
+	})
+	return func(contentPath string) string { return build()[contentPath] }
 }
 
 // forItem builds what the item adds besides its page. conv is the worker's

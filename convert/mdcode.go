@@ -125,7 +125,10 @@ func mdRenderPre(ctx converter.Context, w converter.Writer, n *html.Node) conver
 // mdRenderInlineCode writes <code> (and kbd, samp, tt, var) as a code span.
 func mdRenderInlineCode(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
 	code := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(mdCodeText(n))
-	if code == "" {
+	if strings.TrimSpace(code) == "" {
+		if code != "" {
+			w.WriteString(" ") // shows as a space; a blank span could fuse with a neighbour
+		}
 		return converter.RenderSuccess
 	}
 	safe, ok := mdNeutralizeCode(code)

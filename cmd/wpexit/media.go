@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -306,19 +305,40 @@ func byteCount(n int64) string {
 	return fmt.Sprintf("%d bytes", n)
 }
 
-// mediaAttrRE finds the attributes of HTML tags and of the audio and video
+// mediaAttrs are the attributes of HTML tags and of the audio and video
 // shortcodes that name a file: src, href, srcset, poster, lazy-loading and
 // Jetpack data attributes, and the shortcodes' format attributes.
-var mediaAttrRE = regexp.MustCompile(`(?i)\b(src|href|srcset|poster|data-src|data-srcset|data-orig-file|data-large-file|data-medium-file|data-lazy-src|mp3|m4a|ogg|oga|wav|wma|mp4|m4v|webm|ogv|wmv|flv)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>\]]+))`)
+var mediaAttrs = map[string]bool{
+	"src": true, "href": true, "srcset": true, "poster": true, "data-src": true, "data-srcset": true,
+	"data-orig-file": true, "data-large-file": true, "data-medium-file": true, "data-lazy-src": true,
+	"mp3": true, "m4a": true, "ogg": true, "oga": true, "wav": true, "wma": true,
+	"mp4": true, "m4v": true, "webm": true, "ogv": true, "wmv": true, "flv": true,
+}
 
 // contentURLs lists the URLs a body names in those attributes, each
-// srcset entry on its own, entities decoded.
+// srcset entry on its own, entities decoded. It scans for "=" and reads
+// the name before it and the value after it: no parse, and no regular
+// expression, as it runs over every post in the first pass.
 func contentURLs(body string) []string {
 	var out []string
-	for _, m := range mediaAttrRE.FindAllStringSubmatch(body, -1) {
-		v := html.UnescapeString(m[2] + m[3] + m[4])
-		name := strings.ToLower(m[1])
-		if !strings.HasSuffix(name, "srcset") {
+	for i := 0; i < len(body); {
+		j := strings.IndexByte(body[i:], '=')
+		if j < 0 {
+			break
+		}
+		eq := i + j
+		i = eq + 1
+		name := attrNameBefore(body, eq)
+		if name == "" || !mediaAttrs[strings.ToLower(name)] {
+			continue
+		}
+		v, end := attrValueAfter(body, eq+1)
+		i = end
+		if v == "" {
+			continue
+		}
+		v = html.UnescapeString(v)
+		if !strings.HasSuffix(strings.ToLower(name), "srcset") {
 			out = append(out, strings.TrimSpace(v))
 			continue
 		}
@@ -329,6 +349,52 @@ func contentURLs(body string) []string {
 		}
 	}
 	return out
+}
+
+// attrNameBefore is the attribute name that ends (spaces allowed) before
+// body[eq], "" when there is none.
+func attrNameBefore(body string, eq int) string {
+	k := eq
+	for k > 0 && isSpace(body[k-1]) {
+		k--
+	}
+	st := k
+	for st > 0 && st > k-20 && isNameByte(body[st-1]) {
+		st--
+	}
+	if st == k || (st > 0 && isNameByte(body[st-1])) {
+		return ""
+	}
+	return body[st:k]
+}
+
+// attrValueAfter reads a quoted or bare value starting at body[i] (spaces
+// allowed) and returns it and where it ends.
+func attrValueAfter(body string, i int) (string, int) {
+	for i < len(body) && isSpace(body[i]) {
+		i++
+	}
+	if i >= len(body) {
+		return "", i
+	}
+	if q := body[i]; q == '"' || q == '\'' {
+		end := strings.IndexByte(body[i+1:], q)
+		if end < 0 {
+			return "", i + 1
+		}
+		return body[i+1 : i+1+end], i + 2 + end
+	}
+	st := i
+	for i < len(body) && !isSpace(body[i]) && !strings.ContainsRune("\"'>]", rune(body[i])) {
+		i++
+	}
+	return body[st:i], i
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
+
+func isNameByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_'
 }
 
 // mediaUses is what the first pass notes of the media the items name:

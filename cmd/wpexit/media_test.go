@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"net/http"
 	"net/http/httptest"
@@ -333,6 +334,12 @@ func TestContentURLs(t *testing.T) {
 		{`<video poster="p.jpg"><source src="v.mp4"></video>`, []string{"p.jpg", "v.mp4"}},
 		{`<img data-orig-file="o.jpg" data-lazy-src="l.jpg">`, []string{"o.jpg", "l.jpg"}},
 		{`no links, src alone`, nil},
+		{`<IMG SRC = "U.JPG">`, []string{"U.JPG"}},
+		{`x-src="no.jpg" 1+1=2 <img src="ok.jpg">`, []string{"ok.jpg"}},
+		{`<img src="unterminated.jpg`, nil},
+		{`<img src=bare.jpg alt=x>`, []string{"bare.jpg"}},
+		{`[video mp4="v.mp4" webm='w.webm']`, []string{"v.mp4", "w.webm"}},
+		{`src=`, nil},
 	}
 	for _, tt := range tests {
 		if got := contentURLs(tt.in); !slices.Equal(got, tt.want) {
@@ -498,4 +505,37 @@ func TestMediaSharedExportHugo(t *testing.T) {
 			t.Logf("%d image references, %d local; %d media requests", imgs, local, srv.requests())
 		})
 	}
+}
+
+// BenchmarkContentURLs is the first pass's added cost per post: finding the
+// media URLs of a 12 KB body with 30 images (srcset included) and links.
+func BenchmarkContentURLs(b *testing.B) {
+	var body strings.Builder
+	for i := range 30 {
+		fmt.Fprintf(&body, `<p>Some text about picture %d, long enough to be a paragraph of a real post, with a <a href="https://media.example/2020/05/other-post-%d/">link</a>.</p>`, i, i)
+		fmt.Fprintf(&body, `<img src="https://media.example/wp-content/uploads/2020/05/p%d-300x200.jpg" srcset="https://media.example/wp-content/uploads/2020/05/p%d-300x200.jpg 300w, https://media.example/wp-content/uploads/2020/05/p%d.jpg 1024w" alt="">`, i, i, i)
+	}
+	s := body.String()
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if len(contentURLs(s)) != 120 {
+			b.Fatal("wrong count")
+		}
+	}
+}
+
+// FuzzContentURLs: any body is scanned without a panic, and every URL
+// found is in it (entities aside).
+func FuzzContentURLs(f *testing.F) {
+	for _, s := range []string{`<img src="a.jpg" srcset="b.jpg 1x, c.jpg 2x">`, `src=`, `='`, `a=b=c`, `[audio mp3=x.mp3]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, u := range contentURLs(body) {
+			if !strings.Contains(body, u) && !strings.Contains(body, "&") {
+				t.Errorf("contentURLs(%q) found %q, which is not in it", body, u)
+			}
+		}
+	})
 }

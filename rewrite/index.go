@@ -25,10 +25,10 @@ type Index struct {
 	site    site
 	home    string // home URL as the export gives it
 	seed    maphash.Seed
-	keys    map[uint64]int32 // hash of a normalised URL → entries index
-	weak    map[uint64]bool  // keys held by a weak claim
+	keys    map[uint64]int32 // hash of a normalised URL → entries index; ^index when the claim is weak
 	byID    map[int64]int32
-	entries []entry
+	entries entryList
+	text    textArena           // the entries' strings
 	media   map[string]string   // hosts that served the site's uploads → path prefix on the new site
 	names   map[string]string   // interned post types
 	roots   map[string][]string // media host → upload folders (key paths ending in "/") its attachments live in
@@ -68,7 +68,6 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		site:  site{hosts: map[string]bool{}},
 		seed:  maphash.MakeSeed(),
 		keys:  map[uint64]int32{},
-		weak:  map[uint64]bool{},
 		byID:  map[int64]int32{},
 		media: map[string]string{},
 		slugs: map[string][]int32{},
@@ -263,14 +262,13 @@ func slugKey(it *wxr.Item) string {
 // index must not keep alive.
 func (ix *Index) newEntry(e entry) int32 {
 	e.typ = ix.intern(e.typ)
-	e.title, e.dest, e.url = strings.Clone(e.title), strings.Clone(e.dest), strings.Clone(e.url)
+	e.title, e.dest, e.url = ix.text.clone(e.title), ix.text.clone(e.dest), ix.text.clone(e.url)
 	if e.to == e.url {
 		e.to = e.url
 	} else {
-		e.to = strings.Clone(e.to)
+		e.to = ix.text.clone(e.to)
 	}
-	idx := int32(len(ix.entries))
-	ix.entries = append(ix.entries, e)
+	idx := ix.entries.add(e)
 	if _, dup := ix.byID[e.id]; !dup && e.id != 0 {
 		ix.byID[e.id] = idx
 	}
@@ -280,7 +278,7 @@ func (ix *Index) newEntry(e entry) int32 {
 // addOld records an extra old URL of an entry. The ?p=, ?page_id= and
 // ?attachment_id= forms of its own ID are not stored: OldURLs derives them.
 func (ix *Index) addOld(idx int32, r oldRef) {
-	e := &ix.entries[idx]
+	e := ix.entries.at(idx)
 	if strings.Contains(r.path, "?") {
 		for _, q := range ix.queryForms(e.id, e.typ) {
 			if q == r.path {
@@ -293,7 +291,7 @@ func (ix *Index) addOld(idx int32, r oldRef) {
 			return
 		}
 	}
-	r.path = strings.Clone(r.path)
+	r.path = ix.text.clone(r.path)
 	e.old = append(e.old, r)
 }
 
@@ -323,7 +321,7 @@ func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
 	if !ok || raw == "" {
 		return false
 	}
-	if strings.HasPrefix(k, "//") && ix.entries[idx].kind == convert.LinkPage {
+	if strings.HasPrefix(k, "//") && ix.entries.at(idx).kind == convert.LinkPage {
 		return false // a page's guid on another site says nothing about this one
 	}
 	ix.putKey(k, idx, claim)
@@ -338,17 +336,30 @@ func (ix *Index) putKey(k string, idx int32, claim bool) {
 	old, taken := ix.keys[h]
 	switch {
 	case !taken:
-	case claim && ix.weak[h]:
-	case ix.entries[old].draft && !ix.entries[idx].draft:
+	case claim && old < 0:
+	case ix.entries.at(holder(old)).draft && !ix.entries.at(idx).draft:
 	default:
 		return
 	}
-	ix.keys[h] = idx
 	if claim {
-		delete(ix.weak, h)
+		ix.keys[h] = idx
 	} else {
-		ix.weak[h] = true
+		ix.keys[h] = ^idx
 	}
+}
+
+// holder is the entry a keys value names, whatever its claim.
+func holder(v int32) int32 {
+	if v < 0 {
+		return ^v
+	}
+	return v
+}
+
+// find returns the entry that answers the key k.
+func (ix *Index) find(k string) (int32, bool) {
+	v, ok := ix.keys[maphash.String(ix.seed, k)]
+	return holder(v), ok
 }
 
 // pathOf returns the decoded path and query of raw on the old site, with the
@@ -425,11 +436,11 @@ func oldPage(p, class string) oldRef {
 func (ix *Index) Aliases(id int64) []string {
 	ix.once.Do(ix.predict) // owns reads the keys predict writes
 	idx, ok := ix.byID[id]
-	if !ok || ix.entries[idx].kind != convert.LinkPage {
+	if !ok || ix.entries.at(idx).kind != convert.LinkPage {
 		return nil
 	}
 	var out []string
-	for _, o := range ix.entries[idx].old {
+	for _, o := range ix.entries.at(idx).old {
 		if o.via == ViaAlias && ix.owns(idx, o.path) {
 			out = append(out, o.path)
 		}
@@ -444,7 +455,7 @@ func (ix *Index) owns(idx int32, p string) bool {
 	if !ok {
 		return false
 	}
-	i, found := ix.keys[maphash.String(ix.seed, k)]
+	i, found := ix.find(k)
 	return !found || i == idx
 }
 

@@ -1,7 +1,6 @@
 package rewrite
 
 import (
-	"hash/maphash"
 	"net/url"
 	"regexp"
 	"strings"
@@ -78,8 +77,8 @@ func hasAnyScheme(s string) bool {
 }
 
 func (ix *Index) lookup(k string) *entry {
-	if i, ok := ix.keys[maphash.String(ix.seed, k)]; ok {
-		return &ix.entries[i]
+	if i, ok := ix.find(k); ok {
+		return ix.entries.at(i)
 	}
 	return nil
 }
@@ -228,8 +227,8 @@ func (ix *Index) attachmentPage(rel string) *entry {
 		parent = segs[n-3]
 	}
 	for _, i := range ix.slugs[segs[n-1]] {
-		a := &ix.entries[i]
-		if p, ok := ix.byID[a.owner]; ok && lastSegment(ix.entries[p].url) == parent {
+		a := ix.entries.at(i)
+		if p, ok := ix.byID[a.owner]; ok && lastSegment(ix.entries.at(p).url) == parent {
 			return a
 		}
 	}

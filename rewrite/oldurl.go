@@ -41,8 +41,8 @@ type OldURL struct {
 // short links at the path Hugo gives it by default.
 func (ix *Index) OldURLs() []OldURL {
 	var out []OldURL
-	for i := range ix.entries {
-		out = append(out, ix.entryURLs(&ix.entries[i])...)
+	for i := range ix.entries.len() {
+		out = append(out, ix.entryURLs(ix.entries.at(int32(i)))...)
 	}
 	return append(out, ix.arch.list(ix.site.base)...)
 }

@@ -123,11 +123,11 @@ func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 	bar := prog.mediaBar(len(refs), &opts)
 	results, err := media.Fetch(ctx, mediaBase(refs, c.Media.Base), out, opts)
 	bar.done()
+	if serr := saveMediaState(w, state); err == nil {
+		err = serr // an interrupted run keeps what it saved, for the next one
+	}
 	if err != nil {
 		return link, err
-	}
-	if serr := saveMediaState(w, state); serr != nil {
-		return link, serr
 	}
 	reportMedia(rep, results)
 	return mediaLink(link, results, refs, c.Media.Base), nil

@@ -539,3 +539,25 @@ func FuzzContentURLs(f *testing.F) {
 		}
 	})
 }
+
+// TestMediaDryRun: a dry run asks nothing of the network and writes
+// nothing, but reports the files it would fetch.
+func TestMediaDryRun(t *testing.T) {
+	srv := newMediaServer(t, oldSiteFiles())
+	in, site := writeMediaExport(t), filepath.Join(t.TempDir(), "site")
+	report := filepath.Join(t.TempDir(), "report.jsonl")
+	code, stderr := runMediaCLI(t, "convert", in, "-o", site, "-n", "--media", "download", "--media-base", srv.URL, "--report", report)
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if n := srv.requests(); n != 0 {
+		t.Errorf("dry run made %d requests", n)
+	}
+	if _, err := os.Stat(site); err == nil {
+		t.Errorf("dry run created %s", site)
+	}
+	recs := mediaLines(t, report)
+	if r := recs["/wp-content/uploads/2020/05/chart.pdf"]; r.Outcome != "missing" {
+		t.Errorf("dry run reports chart.pdf as %q, want missing", r.Outcome)
+	}
+}

@@ -81,7 +81,8 @@ func mdStableForm(s string) string {
 	s = mdSpaceRuns.ReplaceAllString(s, "$1 ")
 	return mdAutolink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := mdAutolink.FindStringSubmatch(m)
-		if u := string(util.URLEscape([]byte(sub[1]), false)); u == sub[2] || "http://"+u == sub[2] {
+		dest := strings.NewReplacer(`\(`, "(", `\)`, ")", "&amp;", "&").Replace(sub[2])
+		if u := string(util.URLEscape([]byte(sub[1]), false)); u == dest || "http://"+u == dest {
 			return sub[1]
 		}
 		return m

@@ -40,42 +40,51 @@ type OldURL struct {
 // page the planner gave no url (plain ?p= permalinks) is the target of its
 // short links at the path Hugo gives it by default.
 func (ix *Index) OldURLs() []OldURL {
-	var out []OldURL
-	for i := range ix.entries.len() {
-		out = append(out, ix.entryURLs(ix.entries.at(int32(i)))...)
-	}
-	return append(out, ix.arch.list(ix.site.base)...)
+	n := 0
+	ix.eachOldURL(func(OldURL) { n++ })
+	out := make([]OldURL, 0, n) // one exact allocation: the list can be large
+	ix.eachOldURL(func(u OldURL) { out = append(out, u) })
+	return out
 }
 
-// entryURLs lists one entry's old URLs.
-func (ix *Index) entryURLs(e *entry) []OldURL {
-	mk := func(p, class, via, target string) OldURL {
+// eachOldURL calls yield with every old URL, in OldURLs order, without
+// holding them all.
+func (ix *Index) eachOldURL(yield func(OldURL)) {
+	for i := range ix.entries.len() {
+		ix.entryURLs(ix.entries.at(int32(i)), yield)
+	}
+	for _, u := range ix.arch.list(ix.site.base) {
+		yield(u)
+	}
+}
+
+// entryURLs yields one entry's old URLs.
+func (ix *Index) entryURLs(e *entry, yield func(OldURL)) {
+	mk := func(p, class, via, target string) {
 		u := OldURL{Path: p, Class: class, Via: via, Target: target, ID: e.id, Type: e.typ, Title: e.title}
 		if via == ViaRedirect {
 			u.Status = 301
 		}
-		return u
+		yield(u)
 	}
-	var out []OldURL
 	target := e.to
 	if e.kind == convert.LinkMedia {
 		target = decodeAlias(e.dest)
-		out = append(out, mk(target, ClassMedia, ViaFile, target))
+		mk(target, ClassMedia, ViaFile, target)
 	} else if e.url != "" {
 		class := ClassPost
 		if e.typ == "page" {
 			class = ClassPage
 		}
-		out = append(out, mk(e.url, class, ViaPage, e.url))
+		mk(e.url, class, ViaPage, e.url)
 	}
 	if target == "" {
-		return out
+		return
 	}
 	for _, q := range ix.queryForms(e.id, e.typ) {
-		out = append(out, mk(q, ClassShortlink, ViaRedirect, target))
+		mk(q, ClassShortlink, ViaRedirect, target)
 	}
 	for _, o := range e.old {
-		out = append(out, mk(o.path, o.class, o.via, target))
+		mk(o.path, o.class, o.via, target)
 	}
-	return out
 }

@@ -22,9 +22,9 @@ type rule struct {
 func (ix *Index) rules() []rule {
 	var out []rule
 	seen := map[string]bool{}
-	for _, u := range ix.OldURLs() {
+	ix.eachOldURL(func(u OldURL) {
 		if u.Via != ViaRedirect || u.Target == "" || u.Target == u.Path || ix.isHome(u.Path) && !strings.Contains(u.Path, "?") {
-			continue
+			return
 		}
 		r := rule{path: u.Path, target: u.Target, status: u.Status}
 		if i := strings.IndexByte(r.path, '?'); i >= 0 {
@@ -34,7 +34,7 @@ func (ix *Index) rules() []rule {
 			seen[id] = true
 			out = append(out, r)
 		}
-	}
+	})
 	return out
 }
 

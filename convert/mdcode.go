@@ -196,6 +196,6 @@ func mdRenderBreak(ctx converter.Context, w converter.Writer, n *html.Node) conv
 	if !mdInCell(n) {
 		return converter.RenderTryNext
 	}
-	w.WriteString("<br>")
+	w.WriteString("<br />") // as the table plugin writes a newline
 	return converter.RenderSuccess
 }

@@ -69,7 +69,8 @@ func FuzzConvert(f *testing.F) {
 // mdAutolink an explicit link whose text is a URL.
 var (
 	mdSpaceRuns = regexp.MustCompile(`([^ \n])  +`)
-	mdAutolink  = regexp.MustCompile(`\[((?:https?://|www\.)[^\]\s]*)\]\(([^)\s]*)\)`)
+	mdAutolink  = regexp.MustCompile(`\[((?:https?://|www\.)(?:\\.|[^\]\s\\])*)\]\(((?:\\.|[^)\s\\])*)\)`)
+	mdBackslash = regexp.MustCompile(`\\(.)`)
 )
 
 // mdStableForm forgets two differences a round trip may make that do not
@@ -82,8 +83,9 @@ func mdStableForm(s string) string {
 	return mdAutolink.ReplaceAllStringFunc(s, func(m string) string {
 		sub := mdAutolink.FindStringSubmatch(m)
 		dest := strings.NewReplacer(`\(`, "(", `\)`, ")", "&amp;", "&").Replace(sub[2])
-		if u := string(util.URLEscape([]byte(sub[1]), false)); u == dest || "http://"+u == dest {
-			return sub[1]
+		text := mdBackslash.ReplaceAllString(sub[1], "$1")
+		if u := string(util.URLEscape([]byte(text), false)); u == dest || "http://"+u == dest {
+			return text
 		}
 		return m
 	})

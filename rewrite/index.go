@@ -15,6 +15,11 @@ import (
 type Options struct {
 	// AliasHosts are other hosts the site was known by (--alias-host).
 	AliasHosts []string
+	// KeepPlanStrings says that the Path and URL of every Plan given to
+	// Add are the caller's own strings, never changed and sharing no
+	// memory with an item: the index then keeps them instead of copying
+	// them, so a caller that stores its plans does not hold them twice.
+	KeepPlanStrings bool
 }
 
 // Index maps old URLs to their new targets. Fill it with Add in a first
@@ -153,7 +158,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	if typ == "page" {
 		class = ClassPage
 	}
-	idx := ix.newEntry(e)
+	idx := ix.newEntry(e, ix.opts.KeepPlanStrings)
 	ix.putURL(it.Link, idx, strong)
 	if p := ix.pathOf(it.Link); p != "" && !ix.isHome(p) && !sameKey(ix, p, plan.URL) {
 		ix.addOld(idx, oldPage(p, class))
@@ -259,10 +264,14 @@ func slugKey(it *wxr.Item) string {
 
 // newEntry stores e with private copies of its strings: strings read from an
 // item may share memory with the whole item (content included), which the
-// index must not keep alive.
-func (ix *Index) newEntry(e entry) int32 {
+// index must not keep alive. With keepPlan, dest and url are a plan's, kept
+// as they are (Options.KeepPlanStrings).
+func (ix *Index) newEntry(e entry, keepPlan bool) int32 {
 	e.typ = ix.intern(e.typ)
-	e.title, e.dest, e.url = ix.text.clone(e.title), ix.text.clone(e.dest), ix.text.clone(e.url)
+	e.title = ix.text.clone(e.title)
+	if !keepPlan {
+		e.dest, e.url = ix.text.clone(e.dest), ix.text.clone(e.url)
+	}
 	if e.to == e.url {
 		e.to = e.url
 	} else {

@@ -24,7 +24,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	}
 	e := entry{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest,
 		owner: it.Parent}
-	idx := ix.newEntry(e)
+	idx := ix.newEntry(e, false)
 	if slug := slugKey(it); slug != "" && e.owner != 0 {
 		ix.slugs[slug] = append(ix.slugs[slug], idx)
 	}

@@ -52,7 +52,8 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 	sc := &scanner{exports: exps, onHeader: func(_ string, ch *wxr.Channel, _ []string) {
 		if s.channel == nil {
 			s.channel = ch
-			s.index = rewrite.NewIndex(ch, rewrite.Options{AliasHosts: c.AliasHosts})
+			// The index keeps the plan strings planList holds: one copy of each.
+			s.index = rewrite.NewIndex(ch, rewrite.Options{AliasHosts: c.AliasHosts, KeepPlanStrings: true})
 		}
 	}}
 	defer sc.close()
@@ -102,8 +103,8 @@ func (s *surveyState) add(e entry) {
 
 // plan decides the item's file and records all its URLs.
 func (s *surveyState) plan(seq int, it *wxr.Item) {
-	p := s.planner.Plan(it)
-	s.plans.set(seq, p)
+	s.plans.set(seq, s.planner.Plan(it))
+	p, _ := s.plans.at(seq) // its strings now planList's own, which the index keeps
 	s.index.Add(it, p)
 }
 

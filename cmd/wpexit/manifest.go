@@ -1,13 +1,18 @@
 package main
 
 import (
+	"bufio"
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
+	"maps"
 	"os"
+	"slices"
 )
 
 // manifestPath is where, under --out, wpexit remembers what it wrote.
@@ -46,8 +51,42 @@ func loadManifest(root *os.Root) (*manifest, error) {
 // bytes returns the manifest as written: keys sorted, so identical runs give
 // identical files.
 func (m *manifest) bytes() []byte {
-	b, _ := json.MarshalIndent(m, "", "  ") // a map of strings always marshals
-	return append(b, '\n')
+	var b bytes.Buffer
+	_ = m.writeTo(&b) // a bytes.Buffer never fails
+	return b.Bytes()
+}
+
+// writeTo writes the manifest as json.MarshalIndent(m, "", "  ") would,
+// and a newline, one entry at a time: a big site's manifest is never held
+// whole in memory, twice, as MarshalIndent holds it.
+func (m *manifest) writeTo(w io.Writer) error {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"files\": ", m.Version)
+	if m.Files == nil {
+		bw.WriteString("null")
+	} else if len(m.Files) == 0 {
+		bw.WriteString("{}")
+	} else {
+		bw.WriteString("{")
+		for i, k := range slices.Sorted(maps.Keys(m.Files)) {
+			if i > 0 {
+				bw.WriteString(",")
+			}
+			bw.WriteString("\n    ")
+			bw.Write(jsonString(k))
+			bw.WriteString(": ")
+			bw.Write(jsonString(m.Files[k]))
+		}
+		bw.WriteString("\n  }")
+	}
+	bw.WriteString("\n}\n")
+	return bw.Flush()
+}
+
+// jsonString is s as encoding/json writes it.
+func jsonString(s string) []byte {
+	b, _ := json.Marshal(s) // a string always marshals
+	return b
 }
 
 // digest is the hash the manifest keeps for data.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -135,6 +136,14 @@ func (w *siteWriter) read(rel string) ([]byte, error) {
 
 // replace writes data to a temp file next to rel and renames it into place.
 func (w *siteWriter) replace(rel string, data []byte) error {
+	return w.replaceWith(rel, func(f io.Writer) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// replaceWith is replace with the file's bytes written by write.
+func (w *siteWriter) replaceWith(rel string, write func(io.Writer) error) error {
 	dir, name := path.Split(rel)
 	sub, err := w.sub(path.Clean(dir))
 	if err != nil {
@@ -145,7 +154,7 @@ func (w *siteWriter) replace(rel string, data []byte) error {
 	if err != nil {
 		return fmt.Errorf("write %s: %w", rel, err)
 	}
-	_, err = f.Write(data)
+	err = write(f)
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -212,7 +221,7 @@ func (w *siteWriter) close() error {
 	if w.dryRun || !w.dirty {
 		return nil
 	}
-	if err := w.replace(manifestPath, w.manifest.bytes()); err != nil {
+	if err := w.replaceWith(manifestPath, w.manifest.writeTo); err != nil {
 		return fmt.Errorf("save manifest: %w", err)
 	}
 	return nil

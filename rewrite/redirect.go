@@ -21,7 +21,8 @@ type rule struct {
 // ViaRedirect, once each, in OldURLs order.
 func (ix *Index) rules() []rule {
 	var out []rule
-	seen := map[string]bool{}
+	type from struct{ path, query string } // no "?" in path: one per "path?query"
+	seen := map[from]bool{}
 	ix.eachOldURL(func(u OldURL) {
 		if u.Via != ViaRedirect || u.Target == "" || u.Target == u.Path || ix.isHome(u.Path) && !strings.Contains(u.Path, "?") {
 			return
@@ -30,7 +31,7 @@ func (ix *Index) rules() []rule {
 		if i := strings.IndexByte(r.path, '?'); i >= 0 {
 			r.path, r.query = r.path[:i], r.path[i+1:]
 		}
-		if id := r.path + "?" + r.query; !seen[id] {
+		if id := (from{r.path, r.query}); !seen[id] {
 			seen[id] = true
 			out = append(out, r)
 		}

@@ -22,7 +22,8 @@ import (
 // Options.ReferenceLinks every link is a reference; images stay inline.
 
 // mdMapURL maps one URL through Options.Link. A missing link is kept as
-// written and noted.
+// written and noted; a kept one is written as its Dest when it has one (an
+// archive or feed of the old site, by its root-relative path).
 func (st *mdState) mapURL(raw string) (string, LinkKind) {
 	if st.opts.Link == nil || raw == "" {
 		return raw, LinkKeep
@@ -34,6 +35,10 @@ func (st *mdState) mapURL(raw string) (string, LinkKind) {
 			return raw, LinkKeep
 		}
 		return l.Dest, l.Kind
+	case LinkKeep:
+		if l.Dest != "" {
+			return l.Dest, LinkKeep
+		}
 	case LinkMissing:
 		st.note("missing-link", raw)
 	}

@@ -10,7 +10,8 @@ import (
 // mdFakeLink stands in for the rewrite package: URLs on old.example are the
 // old site. "/YYYY/MM/DD/slug/" is a post, "/wp-content/uploads/…" media,
 // "/?p=ID" a post by ID, anything else there is missing; other hosts and
-// relative links are kept.
+// relative links are kept. "/category/…" and "/feed/" there are archives
+// and feeds: kept, Dest their root-relative old path (as rewrite answers).
 func mdFakeLink(raw string) Link {
 	rest, ok := strings.CutPrefix(raw, "https://old.example")
 	if !ok {
@@ -24,6 +25,8 @@ func mdFakeLink(raw string) Link {
 		frag = "#" + frag
 	}
 	switch {
+	case strings.HasPrefix(path, "/category/") || path == "/feed/":
+		return Link{Kind: LinkKeep, Dest: path + frag}
 	case strings.HasPrefix(path, "/wp-content/uploads/"):
 		return Link{Kind: LinkMedia, Dest: path}
 	case path == "/?p=7":

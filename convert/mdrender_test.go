@@ -86,6 +86,10 @@ func mdGoldenURL(raw string) string {
 		return "relref:" + l.Dest
 	case LinkMedia:
 		return l.Dest
+	case LinkKeep:
+		if l.Dest != "" {
+			return l.Dest
+		}
 	}
 	return raw
 }

@@ -20,7 +20,11 @@ type Options struct {
 type LinkKind int
 
 const (
-	// LinkKeep leaves the URL as written (external links, anchors, mailto).
+	// LinkKeep leaves the URL as written (external links, anchors, mailto)
+	// when Dest is empty; a non-empty Dest is written in its place (an
+	// archive or feed of the old site as its root-relative old path, which
+	// the redirect files send on). For a plain external link Dest is the URL
+	// as written.
 	LinkKeep LinkKind = iota
 	// LinkPage points at another converted page; Dest is its content file
 	// relative to content/ (e.g. "posts/2012-02-14-x.md"), with any

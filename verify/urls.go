@@ -35,7 +35,8 @@ func resolveRef(resolve Resolver, arg string) string {
 // comes out as the converter wrote it, so it can be compared with the Hugo
 // side. A page answer (convert.LinkPage) becomes resolve(file) plus its
 // fragment, as FromMarkdown makes of the relref; a media answer its new
-// path; anything else (kept, missing) the URL as stored. A nil link keeps
+// path; a kept one its Dest (the URL as stored, or an archive's
+// root-relative old path); a missing one the URL as stored. A nil link keeps
 // every URL.
 func LinkKey(link func(raw string) convert.Link, resolve Resolver) func(raw string) string {
 	return func(raw string) string {
@@ -48,8 +49,8 @@ func LinkKey(link func(raw string) convert.Link, resolve Resolver) func(raw stri
 			return raw
 		case l.Kind == convert.LinkPage:
 			return resolveRef(resolve, l.Dest)
-		case l.Kind == convert.LinkMedia:
-			return l.Dest
+		case l.Kind == convert.LinkMedia, l.Kind == convert.LinkKeep:
+			return l.Dest // kept: as written, or an archive's old path
 		}
 		return raw
 	}

@@ -128,19 +128,21 @@ func mdRenderLink(ctx converter.Context, w converter.Writer, n *html.Node) conve
 	if content == "" {
 		return converter.RenderSuccess
 	}
-	st := mdStateOf(ctx)
-	dest, kind := st.mapURL(href)
-	w.WriteString("[")
-	w.WriteString(mdOneParagraph(content))
+	w.WriteString(mdStateOf(ctx).link(mdOneParagraph(content), n))
+	return converter.RenderSuccess
+}
+
+// link writes a link around content (Markdown) to the href of <a> n:
+// inline or as a reference, per mapURL.
+func (st *mdState) link(content string, n *html.Node) string {
+	dest, kind := st.mapURL(strings.TrimSpace(dom.GetAttributeOr(n, "href", "")))
 	switch {
 	case kind == LinkPage:
-		w.WriteString("][" + strconv.Itoa(st.ref(mdRelref(dest))) + "]")
+		return "[" + content + "][" + strconv.Itoa(st.ref(mdRelref(dest))) + "]"
 	case st.opts.ReferenceLinks:
-		w.WriteString("][" + strconv.Itoa(st.ref(mdDest(dest))) + "]")
-	default:
-		w.WriteString("](" + mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")")
+		return "[" + content + "][" + strconv.Itoa(st.ref(mdDest(dest))) + "]"
 	}
-	return converter.RenderSuccess
+	return "[" + content + "](" + mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")"
 }
 
 // mdRenderAnchor writes an <a> without href: a named anchor (a target of

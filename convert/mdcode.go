@@ -123,19 +123,38 @@ func mdRenderPre(ctx converter.Context, w converter.Writer, n *html.Node) conver
 }
 
 // mdRenderInlineCode writes <code> (and kbd, samp, tt, var) as a code span.
+// Links inside it are kept: each linked part is a code span inside a link
+// (`[`f()`](u)`), the rest code spans around it.
 func mdRenderInlineCode(ctx converter.Context, w converter.Writer, n *html.Node) converter.RenderStatus {
-	code := strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(mdCodeText(n))
+	if !mdHasLink(n) {
+		w.WriteString(mdCodeSpan(ctx, n, mdCodeText(n)))
+		return converter.RenderSuccess
+	}
+	st := mdStateOf(ctx)
+	for _, s := range mdCodeSegments(n) {
+		span := mdCodeSpan(ctx, n, s.text)
+		if s.link == nil || strings.TrimSpace(span) == "" {
+			w.WriteString(span)
+			continue
+		}
+		w.WriteString(st.link(span, s.link))
+	}
+	return converter.RenderSuccess
+}
+
+// mdCodeSpan is the code span of code, the text of n or of a part of it.
+func mdCodeSpan(ctx converter.Context, n *html.Node, code string) string {
+	code = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(code)
 	if strings.TrimSpace(code) == "" {
 		if code != "" {
-			w.WriteString(" ") // shows as a space; a blank span could fuse with a neighbour
+			return " " // shows as a space; a blank span could fuse with a neighbour
 		}
-		return converter.RenderSuccess
+		return ""
 	}
 	safe, ok := mdNeutralizeCode(code)
 	if !ok {
 		mdStateOf(ctx).note("raw-html", "code")
-		w.WriteString("<code>" + mdCodeInlineHTML(code) + "</code>")
-		return converter.RenderSuccess
+		return "<code>" + mdCodeInlineHTML(code) + "</code>"
 	}
 	if mdInCell(n) {
 		safe = strings.ReplaceAll(safe, "|", `\|`)
@@ -146,8 +165,58 @@ func mdRenderInlineCode(ctx converter.Context, w converter.Writer, n *html.Node)
 		(trimmed != "" && strings.HasPrefix(safe, " ") && strings.HasSuffix(safe, " ")) {
 		safe = " " + safe + " "
 	}
-	w.WriteString(fence + safe + fence)
-	return converter.RenderSuccess
+	return fence + safe + fence
+}
+
+// mdCodeSegment is a part of an inline code element: its text, and the
+// <a> it is the text of (nil outside links).
+type mdCodeSegment struct {
+	text string
+	link *html.Node
+}
+
+// mdHasLink reports whether n holds an <a href>.
+func mdHasLink(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if mdIsHrefLink(c) || mdHasLink(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mdIsHrefLink reports whether n is an <a> with a non-blank href.
+func mdIsHrefLink(n *html.Node) bool {
+	return n.Type == html.ElementNode && n.Data == "a" &&
+		strings.TrimSpace(dom.GetAttributeOr(n, "href", "")) != ""
+}
+
+// mdCodeSegments splits the text of a code element at its links.
+func mdCodeSegments(n *html.Node) []mdCodeSegment {
+	var out []mdCodeSegment
+	var cur strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case mdIsHrefLink(c):
+				if cur.Len() > 0 {
+					out = append(out, mdCodeSegment{text: cur.String()})
+					cur.Reset()
+				}
+				out = append(out, mdCodeSegment{text: mdCodeText(c), link: c})
+			case mdHasLink(c):
+				walk(c)
+			default:
+				cur.WriteString(mdCodeText(c))
+			}
+		}
+	}
+	walk(n)
+	if cur.Len() > 0 {
+		out = append(out, mdCodeSegment{text: cur.String()})
+	}
+	return out
 }
 
 // mdInCell reports whether n is inside a table cell.

@@ -99,15 +99,22 @@ func mdBalanced(u string) bool {
 	return depth == 0
 }
 
-// mdTitle writes a link title in double quotes.
-func mdTitle(t string) string {
+// title writes a link title in double quotes, or in single quotes inside
+// a figure's caption, a shortcode parameter that cannot carry a double
+// quote (it is written &quot;, which Markdown does not read as a title's
+// delimiter).
+func (st *mdState) title(t string) string {
 	t = strings.Join(strings.Fields(t), " ")
 	if t == "" {
 		return ""
 	}
-	t = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{{", `{\{`).Replace(t)
+	q := `"`
+	if st.inParam {
+		q = `'`
+	}
+	t = strings.NewReplacer(`\`, `\\`, q, `\`+q, "{{", `{\{`).Replace(t)
 	t = mdEntityLike.ReplaceAllStringFunc(t, mdAmp)
-	return ` "` + t + `"`
+	return " " + q + t + q
 }
 
 // mdRenderLink writes <a>: inline or as a reference, per mdMapURL.
@@ -142,7 +149,7 @@ func (st *mdState) link(content string, n *html.Node) string {
 	case st.opts.ReferenceLinks:
 		return "[" + content + "][" + strconv.Itoa(st.ref(mdDest(dest))) + "]"
 	}
-	return "[" + content + "](" + mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")"
+	return "[" + content + "](" + mdDest(dest) + st.title(dom.GetAttributeOr(n, "title", "")) + ")"
 }
 
 // mdRenderAnchor writes an <a> without href: a named anchor (a target of
@@ -167,9 +174,10 @@ func mdRenderImage(ctx converter.Context, w converter.Writer, n *html.Node) conv
 	if src == "" {
 		return converter.RenderSuccess
 	}
-	dest, _ := mdStateOf(ctx).mapURL(src)
+	st := mdStateOf(ctx)
+	dest, _ := st.mapURL(src)
 	w.WriteString("![" + mdEscapeText(dom.GetAttributeOr(n, "alt", "")) + "](" +
-		mdDest(dest) + mdTitle(dom.GetAttributeOr(n, "title", "")) + ")")
+		mdDest(dest) + st.title(dom.GetAttributeOr(n, "title", "")) + ")")
 	return converter.RenderSuccess
 }
 

@@ -58,6 +58,9 @@ type mdState struct {
 	refs  []string       // definitions in order of first use, without "[N]: "
 	refNo map[string]int // definition -> its number
 	raw   []string       // replacements for mdRawAttr placeholders
+	// inParam is set while a shortcode parameter's Markdown (a figure's
+	// caption) is rendered: link titles are then in single quotes.
+	inParam bool
 }
 
 func newMDState(opts *Options) *mdState {

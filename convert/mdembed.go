@@ -163,7 +163,9 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 	var capMD string
 	if caption != nil {
 		var buf bytes.Buffer
+		st.inParam = true
 		ctx.RenderChildNodes(ctx, &buf, caption)
+		st.inParam = false
 		capMD = strings.TrimSpace(string(ctx.UnEscapeContent(buf.Bytes())))
 	}
 	var link string

@@ -20,8 +20,9 @@ const mdMoreTag = "wpexit-more"
 
 // mdPrepare adjusts the parsed document before conversion: each
 // <!--more …--> comment becomes a mdMoreTag element (other comments are
-// left for the base plugin to drop), and text and attributes lose the
-// control characters character references could bring back (mdSanitize).
+// left for the base plugin to drop), text and attributes lose the
+// control characters character references could bring back (mdSanitize),
+// and line breaks leave the edges of inline elements (mdHoistBreaks).
 func mdPrepare(n *html.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
@@ -38,6 +39,7 @@ func mdPrepare(n *html.Node) {
 			c.Attr[i].Val = mdSanitize(c.Attr[i].Val)
 		}
 		mdPrepare(c)
+		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
 	}
 }

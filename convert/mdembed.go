@@ -22,8 +22,11 @@ const mdMoreTag = "wpexit-more"
 // <!--more …--> comment becomes a mdMoreTag element (other comments are
 // left for the base plugin to drop), text and attributes lose the
 // control characters character references could bring back (mdSanitize),
-// and line breaks leave the edges of inline elements (mdHoistBreaks).
+// line breaks leave the edges of inline elements (mdHoistBreaks), and list
+// items out of place are put in lists (mdWrapItems, mdUnwrapLists).
 func mdPrepare(n *html.Node) {
+	mdWrapItems(n) // mdlist.go
+	defer mdUnwrapLists(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.CommentNode:

@@ -1,0 +1,92 @@
+package convert
+
+import "golang.org/x/net/html"
+
+// List items out of place. Browsers show an <li> as a list item wherever
+// it stands: "<p>Next:</p><li>one</li>" has a bullet, and so do the items
+// of "<ul><blockquote><li>…</li></blockquote></ul>". The library makes
+// paragraphs of the first and one item holding a quote of the second.
+// mdWrapItems puts each run of stray items in a list of its own (of the
+// kind of the list around it, else bulleted); mdUnwrapLists then drops a
+// list that holds no item of its own but only such wrapped lists, so the
+// quote holds the list rather than one item holding the quote.
+
+// mdWrapItems wraps each run of <li> children of n (blank text and
+// comments between them kept in the run) in a list, unless n is a list.
+func mdWrapItems(n *html.Node) {
+	if mdListTag(n) {
+		return
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if !mdIsItem(c) {
+			continue
+		}
+		list := &html.Node{Type: html.ElementNode, Data: mdImpliedList(n)}
+		n.InsertBefore(list, c)
+		for c != nil && (mdIsItem(c) || mdRendersEmpty(c) && c.Type != html.ElementNode) {
+			next := c.NextSibling
+			n.RemoveChild(c)
+			list.AppendChild(c)
+			c = next
+		}
+		c = list
+	}
+}
+
+// mdUnwrapLists replaces each list child of n that holds no <li> of its
+// own, but some list, by its children.
+func mdUnwrapLists(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if mdListTag(c) && !mdHasItem(c) && mdHoldsList(c) {
+			for k := c.FirstChild; k != nil; k = c.FirstChild {
+				c.RemoveChild(k)
+				n.InsertBefore(k, c)
+			}
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
+// mdListTag reports whether n is a <ul> or <ol>.
+func mdListTag(n *html.Node) bool {
+	return n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol")
+}
+
+// mdIsItem reports whether n is an <li>.
+func mdIsItem(n *html.Node) bool { return n.Type == html.ElementNode && n.Data == "li" }
+
+// mdHasItem reports whether n has an <li> child.
+func mdHasItem(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if mdIsItem(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mdHoldsList reports whether n has a list descendant.
+func mdHoldsList(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if mdListTag(c) || mdHoldsList(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// mdImpliedList is the list stray items inside n are shown as: the kind of
+// the nearest list around them, else bulleted.
+func mdImpliedList(n *html.Node) string {
+	for p := n; p != nil; p = p.Parent {
+		if mdListTag(p) {
+			return p.Data
+		}
+		if mdIsItem(p) {
+			break // items of an item's own content: a new list
+		}
+	}
+	return "ul"
+}

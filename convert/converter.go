@@ -49,7 +49,7 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 		}
 	}()
 	html, renderNotes := c.wordpressHTML(it)
-	body, mdNotes, err := c.markdown(html)
+	body, mdNotes, err := c.markdownAt(html, it.Link)
 	if err != nil {
 		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
 	}

@@ -21,14 +21,22 @@ import (
 // order of first use, one per distinct definition. With
 // Options.ReferenceLinks every link is a reference; images stay inline.
 
-// mdMapURL maps one URL through Options.Link. A missing link is kept as
+// mapURL maps one URL through Options.Link, or Options.LinkFrom with the
+// page's old URL when both are known. A missing link is kept as
 // written and noted; a kept one is written as its Dest when it has one (an
 // archive or feed of the old site, by its root-relative path).
 func (st *mdState) mapURL(raw string) (string, LinkKind) {
-	if st.opts.Link == nil || raw == "" {
+	var l Link
+	switch {
+	case raw == "":
+		return raw, LinkKeep
+	case st.opts.LinkFrom != nil && st.base != "":
+		l = st.opts.LinkFrom(st.base, raw)
+	case st.opts.Link != nil:
+		l = st.opts.Link(raw)
+	default:
 		return raw, LinkKeep
 	}
-	l := st.opts.Link(raw)
 	switch l.Kind {
 	case LinkPage, LinkMedia:
 		if l.Dest == "" {

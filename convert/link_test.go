@@ -1,9 +1,12 @@
 package convert
 
 import (
+	"net/url"
 	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/wpexit/wpexit/wxr"
 )
 
 // TestLinks checks the link rules with a fake Options.Link (mdFakeLink).
@@ -96,5 +99,46 @@ func TestDest(t *testing.T) {
 		if err != nil || !strings.Contains(out, "<a href=") {
 			t.Errorf("mdDest(%q): not a link: %q %v", tc.in, out, err)
 		}
+	}
+}
+
+// mdFakeLinkFrom resolves relative URLs against base, then asks
+// mdFakeLink; kept and missing answers keep the URL as written (as
+// rewrite.Index.LinkFrom does).
+func mdFakeLinkFrom(base, raw string) Link {
+	b, err := url.Parse(base)
+	r, rerr := url.Parse(raw)
+	if err != nil || rerr != nil || r.IsAbs() || strings.HasPrefix(raw, "/") || strings.HasPrefix(raw, "#") {
+		return mdFakeLink(raw)
+	}
+	l := mdFakeLink(b.ResolveReference(r).String())
+	if l.Kind == LinkKeep || l.Kind == LinkMissing {
+		l.Dest = raw
+	}
+	return l
+}
+
+// TestLinkFrom checks that Options.LinkFrom maps the links of a page with
+// the item's old permalink as base, and that Link serves without one.
+func TestLinkFrom(t *testing.T) {
+	in := `<p><a href="../../04/x/">x</a> <img src="../../../../wp-content/uploads/p.jpg" alt="p"> <a href="https://go.dev/">Go</a> <a href="#top">top</a></p>`
+	for _, tc := range []struct {
+		name, base, want string
+	}{
+		{"resolved against the permalink", "https://old.example/2019/03/05/p/",
+			"[x][1] ![p](/wp-content/uploads/p.jpg) [Go](https://go.dev/) [top](#top)\n\n[1]: {{< relref \"posts/2019-03-04-x.md\" >}}\n"},
+		{"no permalink: kept", "", "[x](../../04/x/) ![p](../../../../wp-content/uploads/p.jpg) [Go](https://go.dev/) [top](#top)\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c := New(NewSite(), Options{Link: mdFakeLink, LinkFrom: mdFakeLinkFrom})
+			it := &wxr.Item{ID: 1, Type: "post", Status: "publish", Title: "t", Link: tc.base, Content: in}
+			p, err := c.Convert(it, Plan{Path: "posts/p.md"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if p.Body != tc.want {
+				t.Errorf("got\n%s\nwant\n%s", p.Body, tc.want)
+			}
+		})
 	}
 }

@@ -58,6 +58,7 @@ type mdState struct {
 	refs  []string       // definitions in order of first use, without "[N]: "
 	refNo map[string]int // definition -> its number
 	raw   []string       // replacements for mdRawAttr placeholders
+	base  string         // the page's old URL, for Options.LinkFrom
 	// inParam is set while a shortcode parameter's Markdown (a figure's
 	// caption) is rendered: link titles are then in single quotes.
 	inParam bool
@@ -118,12 +119,19 @@ func (c *Converter) newMarkdown() *converter.Converter {
 // newline (empty when there is no content), with the notes the report
 // should carry (raw HTML kept, links to the old site that match nothing).
 func (c *Converter) markdown(src string) (string, []Note, error) {
+	return c.markdownAt(src, "")
+}
+
+// markdownAt is markdown for the content of the page whose old URL is
+// base: with Options.LinkFrom, relative links are resolved against it.
+func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
 	doc, err := html.Parse(strings.NewReader(mdSanitize(src)))
 	if err != nil {
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}
 	mdPrepare(doc)
 	st := newMDState(&c.opts)
+	st.base = strings.TrimSpace(base)
 	ctx := context.WithValue(context.Background(), mdStateKey{}, st)
 	out, err := c.md.ConvertNode(doc, converter.WithContext(ctx))
 	if err != nil {

@@ -11,6 +11,11 @@ type Options struct {
 	// Link maps every URL found in href, src and srcset. Nil keeps URLs as
 	// they are.
 	Link func(raw string) Link
+	// LinkFrom, when set, maps the URLs of an item with an old permalink
+	// in Link's place: base is the item's permalink (wxr.Item.Link), so
+	// relative URLs ("../2019/03/x/", "x.jpg") can be resolved
+	// (rewrite.Index.LinkFrom). Items without one still use Link.
+	LinkFrom func(base, raw string) Link
 	// ReferenceLinks writes external links as numbered references too
 	// (--link-style referenced). Links to other pages are always references.
 	ReferenceLinks bool

@@ -153,8 +153,8 @@ func verifyExport(t *testing.T, name string, ex export) *verify.Report {
 		}
 		return u, ok
 	}
-	opts := verify.Options{Link: ix.Link, Resolve: resolve}
-	conv := convert.New(site, convert.Options{Link: ix.Link})
+	opts := verify.Options{Link: ix.Link, LinkFrom: ix.LinkFrom, Resolve: resolve}
+	conv := convert.New(site, convert.Options{Link: ix.Link, LinkFrom: ix.LinkFrom})
 	rep := verify.NewReport(verify.DefaultThreshold)
 	for i, it := range ex.items {
 		if plans[i].Skip != "" {
@@ -172,6 +172,7 @@ func verifyExport(t *testing.T, name string, ex export) *verify.Report {
 			t.Errorf("%s: %v", name, err)
 			continue
 		}
+		opts.Base = it.Link
 		want, got, err := verify.Sides(wp, file, opts)
 		if err != nil {
 			res.Error = err.Error()
@@ -211,7 +212,7 @@ func writeCorpusMD(t *testing.T, rows string, all *verify.Report) {
 	var b strings.Builder
 	b.WriteString("# verify over the shared corpus\n\n")
 	b.WriteString("Written by `go test ./verify -run TestCorpus -update`: every export of ../shared/wxr converted\n")
-	b.WriteString("as the CLI does (learn, plan, URL index, convert with Index.Link) and each page verified.\n")
+	b.WriteString("as the CLI does (learn, plan, URL index, convert with Index.Link and LinkFrom) and each page verified.\n")
 	b.WriteString("Causes: how many of the pages under 0.99 have each kind of difference.\n\n")
 	b.WriteString("| export | pages | ≥ 0.99 | share | commonest causes under 0.99 (pages) |\n|---|---|---|---|---|\n")
 	b.WriteString(rows)

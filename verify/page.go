@@ -13,6 +13,11 @@ type Options struct {
 	// Link is the URL mapper the converter used (convert.Options.Link, in
 	// the CLI rewrite.Index.Link). Nil keeps URLs as stored.
 	Link func(raw string) convert.Link
+	// LinkFrom and Base stand for the converter's Options.LinkFrom and the
+	// page's old URL (wxr.Item.Link): when both are set, the WordPress
+	// side's URLs go through LinkFrom(Base, raw) in Link's place.
+	LinkFrom func(base, raw string) convert.Link
+	Base     string
 	// Resolve maps a content file to its page's canonical link, for the
 	// relrefs of the Hugo side and the page answers of Link alike. The CLI
 	// gives each page's old URL (Plan.URL) by its Plan.Path; a page with no
@@ -47,7 +52,16 @@ func Sides(wordpressHTML string, page []byte, opts Options) (want, got Side, err
 	if err != nil {
 		return Side{}, Side{}, err
 	}
-	return want.WithURLs(LinkKey(opts.Link, opts.Resolve)), got, nil
+	return want.WithURLs(LinkKey(opts.link(), opts.Resolve)), got, nil
+}
+
+// link is the mapper the converter used on this page.
+func (o Options) link() func(raw string) convert.Link {
+	if o.LinkFrom == nil || o.Base == "" {
+		return o.Link
+	}
+	from, base := o.LinkFrom, o.Base
+	return func(raw string) convert.Link { return from(base, raw) }
 }
 
 // errFrontMatter is returned for front matter that never closes.

@@ -48,7 +48,8 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		return err
 	}
 	rep := newReport(lines, c.DryRun)
-	opts.Link, err = runMedia(ctx, c, sv, w, rep, prog) // media.go
+	adjust, err := runMedia(ctx, c, sv, w, rep, prog) // media.go
+	opts.Link, opts.LinkFrom = indexLinks(sv.index, adjust)
 	if err == nil {
 		err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
 	}

@@ -87,12 +87,13 @@ func (c *mediaConfig) fetching() bool { return c.Mode == "download" || c.Uploads
 // runMedia is the media step, between the first and the second pass: it
 // finds every media file the site uses, brings them under static/ (or, in
 // mode none, checks which are there), reports them, and returns the link
-// mapper for the second pass: the index's, with thumbnails pointed at the
-// originals saved instead and files from --media-hosts at their new place.
+// mapper for the second pass, as the change it makes to the index's
+// answers (nil: none): thumbnails pointed at the originals saved instead
+// and files from --media-hosts at their new place.
 func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 	rep *report, prog *progress,
-) (func(string) convert.Link, error) {
-	link := sv.index.Link
+) (linkAdjust, error) {
+	var link linkAdjust // linkfrom.go
 	refs := collectMedia(sv, c.Media.Hosts)
 	if len(refs) == 0 {
 		return link, nil
@@ -130,7 +131,7 @@ func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 		return link, err
 	}
 	reportMedia(rep, results)
-	return mediaLink(link, results, refs, c.Media.Base), nil
+	return mediaLink(results, refs, c.Media.Base), nil
 }
 
 // mediaOptions sets up fetching: the client, the allowed hosts (those of
@@ -194,10 +195,10 @@ func rebase(raw, base string) string {
 	return strings.TrimSuffix(base, "/") + u.EscapedPath()
 }
 
-// mediaLink is the second pass's link mapper: link, with every thumbnail
-// whose original was saved pointed at the original, and files fetched from
-// --media-hosts at their place under /media/HOST/.
-func mediaLink(link func(string) convert.Link, results []media.Result, refs []media.Ref, base string) func(string) convert.Link {
+// mediaLink is the second pass's change to the index's link answers: every
+// thumbnail whose original was saved pointed at the original, and files
+// fetched from --media-hosts at their place under /media/HOST/.
+func mediaLink(results []media.Result, refs []media.Ref, base string) linkAdjust {
 	rewrites := media.Rewrites(results)
 	saved := map[string]bool{}
 	for _, r := range results {
@@ -211,8 +212,7 @@ func mediaLink(link func(string) convert.Link, results []media.Result, refs []me
 			foreign[externalKey(r.URL)] = r.Dest
 		}
 	}
-	return func(raw string) convert.Link {
-		l := link(raw)
+	return func(raw string, l convert.Link) convert.Link {
 		switch l.Kind {
 		case convert.LinkMedia:
 			d, frag, _ := strings.Cut(l.Dest, "#")

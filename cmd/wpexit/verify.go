@@ -124,7 +124,7 @@ func runVerify(ctx context.Context, env *environment, c verifyConfig) error {
 	if sv.index == nil {
 		return fmt.Errorf("read export: %s: holds no WordPress export", exps[0].name)
 	}
-	opts.Link = savedMediaLink(root, sv.index.Link) // what convert's second pass used
+	opts.Link, opts.LinkFrom = indexLinks(sv.index, savedMediaLink(root)) // what convert's second pass used
 	v := newVerifier(c, sv, opts, root)
 	prog.verifying(v.total())
 	err = v.run(ctx, exps, prog.increment)
@@ -180,7 +180,7 @@ func newVerifier(c verifyConfig, sv *survey, opts convert.Options, root *os.Root
 	for range c.Jobs {
 		v.pool <- convert.New(sv.site, opts)
 	}
-	v.vopts = verify.Options{Link: opts.Link, Resolve: planResolver(sv.plans)}
+	v.vopts = verify.Options{Link: opts.Link, LinkFrom: opts.LinkFrom, Resolve: planResolver(sv.plans)}
 	v.rep = verify.NewReport(verify.DefaultThreshold)
 	v.rep.Threshold = c.MinScore // 0 is a valid --min-score
 	return v
@@ -294,7 +294,9 @@ func (v *verifier) check(_ context.Context, e entry) (r checked, err error) {
 		}
 		return r, nil
 	}
-	want, got, err := verify.Sides(v.wordpressHTML(e), page, v.vopts)
+	vopts := v.vopts
+	vopts.Base = e.item.Link // the page's own mapper, as convert's
+	want, got, err := verify.Sides(v.wordpressHTML(e), page, vopts)
 	if err != nil {
 		r.res.Error = fmt.Sprintf("read %s: %v", file, err)
 		return r, nil
@@ -427,20 +429,19 @@ func (pr *progress) verifying(total int) {
 	)
 }
 
-// savedMediaLink is the link mapper convert's second pass used on the site
-// in root: link itself, or, when convert brought media files into the site
-// (--media download, --uploads: it then keeps root/.wpexit/media.json),
-// link with every thumbnail whose original is under static/ pointed at the
-// original, as convert's media step does. Package media decides, offline:
+// savedMediaLink is the change convert's second pass made to the index's
+// link answers on the site in root: none (nil), or, when convert brought
+// media files into the site (--media download, --uploads: it then keeps
+// root/.wpexit/media.json), every thumbnail whose original is under
+// static/ pointed at the original, as convert's media step does. Package media decides, offline:
 // a file under static/ counts as saved, nothing is fetched or written.
 // Files from --media-hosts keep their old URL here.
-func savedMediaLink(root *os.Root, link func(string) convert.Link) func(string) convert.Link {
+func savedMediaLink(root *os.Root) linkAdjust {
 	if _, err := root.Stat(mediaStatePath); err != nil {
-		return link
+		return nil
 	}
 	sm := &savedMedia{out: staticFiles{root}, seen: map[string]string{}}
-	return func(raw string) convert.Link {
-		l := link(raw)
+	return func(_ string, l convert.Link) convert.Link {
 		if l.Kind != convert.LinkMedia {
 			return l
 		}

@@ -1,10 +1,6 @@
 package convert
 
-import (
-	"strings"
-
-	"golang.org/x/net/html"
-)
+import "golang.org/x/net/html"
 
 // Line breaks at the edge of inline elements. A <br> that starts or ends
 // an inline element ("<strong><br />b</strong>", "<a>x<br /></a>") shows
@@ -45,18 +41,7 @@ func mdHoistBreaks(n *html.Node) {
 // mdEdgeChild returns n's first (or last) child other than blank text when
 // it is a <br>, else nil.
 func mdEdgeChild(n *html.Node, first bool) *html.Node {
-	c := n.LastChild
-	if first {
-		c = n.FirstChild
-	}
-	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
-		if first {
-			c = c.NextSibling
-		} else {
-			c = c.PrevSibling
-		}
-	}
-	if c != nil && c.Type == html.ElementNode && c.Data == "br" {
+	if c := mdEdgeNode(n, first); c != nil && c.Type == html.ElementNode && c.Data == "br" {
 		return c
 	}
 	return nil

@@ -268,3 +268,57 @@ func mdRenderBreak(ctx converter.Context, w converter.Writer, n *html.Node) conv
 	w.WriteString("<br />") // as the table plugin writes a newline
 	return converter.RenderSuccess
 }
+
+// mdPlainWrappers are the inline elements the Markdown shows nothing of.
+var mdPlainWrappers = map[string]bool{
+	"span": true, "font": true, "big": true, "cite": true, "dfn": true, "time": true,
+	"label": true, "bdi": true, "bdo": true, "data": true, "nobr": true, "acronym": true,
+}
+
+// mdUnwrapCodeEdge replaces n, a wrapper the Markdown shows nothing of
+// that starts or ends with inline code, by its children, and returns the
+// last of them (nil when n stays). Code next to code then shares a parent,
+// and the library merges the two into one span as it merges siblings:
+// "<span><code>a</code></span><code>b</code>" would otherwise be written
+// "`a“b`", which Markdown reads as one span holding "a“b".
+func mdUnwrapCodeEdge(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || !mdPlainWrappers[n.Data] || n.Parent == nil ||
+		(!mdIsCodeEdge(mdEdgeNode(n, true)) && !mdIsCodeEdge(mdEdgeNode(n, false))) {
+		return nil
+	}
+	last := n.LastChild
+	for k := n.FirstChild; k != nil; k = n.FirstChild {
+		n.RemoveChild(k)
+		n.Parent.InsertBefore(k, n)
+	}
+	n.Parent.RemoveChild(n)
+	return last
+}
+
+// mdIsCodeEdge reports whether n is an inline code element.
+func mdIsCodeEdge(n *html.Node) bool {
+	if n == nil || n.Type != html.ElementNode {
+		return false
+	}
+	switch n.Data {
+	case "code", "kbd", "samp", "tt", "var":
+		return true
+	}
+	return false
+}
+
+// mdEdgeNode returns n's first (or last) child other than blank text.
+func mdEdgeNode(n *html.Node, first bool) *html.Node {
+	c := n.LastChild
+	if first {
+		c = n.FirstChild
+	}
+	for c != nil && c.Type == html.TextNode && strings.TrimSpace(c.Data) == "" {
+		if first {
+			c = c.NextSibling
+		} else {
+			c = c.PrevSibling
+		}
+	}
+	return c
+}

@@ -22,8 +22,9 @@ const mdMoreTag = "wpexit-more"
 // <!--more …--> comment becomes a mdMoreTag element (other comments are
 // left for the base plugin to drop), text and attributes lose the
 // control characters character references could bring back (mdSanitize),
-// line breaks leave the edges of inline elements (mdHoistBreaks), and list
-// items out of place are put in lists (mdWrapItems, mdUnwrapLists).
+// line breaks leave the edges of inline elements (mdHoistBreaks), list
+// items out of place are put in lists (mdWrapItems, mdUnwrapLists), and
+// plain wrappers at the edge of inline code are dropped (mdUnwrapCodeEdge).
 func mdPrepare(n *html.Node) {
 	mdWrapItems(n) // mdlist.go
 	defer mdUnwrapLists(n)
@@ -44,6 +45,9 @@ func mdPrepare(n *html.Node) {
 		mdPrepare(c)
 		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
+		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
+			c = last
+		}
 	}
 }
 

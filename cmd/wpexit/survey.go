@@ -51,7 +51,10 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 	}
 	sc := &scanner{exports: exps, onHeader: func(_ string, ch *wxr.Channel, _ []string) {
 		if s.channel == nil {
-			s.channel = ch
+			// A copy: ch points into the reader, which would keep the whole
+			// first pass (reader, scanner, planner) alive for the run.
+			own := *ch
+			s.channel, ch = &own, &own
 			// The index keeps the plan strings planList holds: one copy of each.
 			s.index = rewrite.NewIndex(ch, rewrite.Options{AliasHosts: c.AliasHosts, KeepPlanStrings: true})
 		}

@@ -34,8 +34,11 @@ func mdWrapItems(n *html.Node) {
 }
 
 // mdUnwrapLists replaces each list child of n that holds no <li> of its
-// own, but some list, by its children.
+// own, but some list, by its children. The lists among n's children are
+// then separated anew (mdSeparateLists): the ones that were apart may now
+// be neighbours, and the other way round.
 func mdUnwrapLists(n *html.Node) {
+	unwrapped := false
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if mdListTag(c) && !mdHasItem(c) && mdHoldsList(c) {
@@ -44,8 +47,22 @@ func mdUnwrapLists(n *html.Node) {
 				n.InsertBefore(k, c)
 			}
 			n.RemoveChild(c)
+			unwrapped = true
 		}
 		c = next
+	}
+	if !unwrapped {
+		return
+	}
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == mdListEndTag {
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		mdSeparateLists(c)
 	}
 }
 

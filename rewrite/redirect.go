@@ -17,10 +17,10 @@ type rule struct {
 	status int
 }
 
-// rules returns the redirects the index calls for: every OldURL answered
-// ViaRedirect, once each, in OldURLs order.
-func (ix *Index) rules() []rule {
-	var out []rule
+// eachRule calls yield with the redirects the index calls for: every OldURL
+// answered ViaRedirect, once each, in OldURLs order. They are not held:
+// a big site has many.
+func (ix *Index) eachRule(yield func(rule)) {
 	type from struct{ path, query string } // no "?" in path: one per "path?query"
 	seen := map[from]bool{}
 	ix.eachOldURL(func(u OldURL) {
@@ -33,10 +33,9 @@ func (ix *Index) rules() []rule {
 		}
 		if id := (from{r.path, r.query}); !seen[id] {
 			seen[id] = true
-			out = append(out, r)
+			yield(r)
 		}
 	})
-	return out
 }
 
 // escPath percent-encodes a decoded path the way browsers send it.
@@ -48,15 +47,15 @@ func escPath(p string) string { return (&url.URL{Path: p}).EscapedPath() }
 func (ix *Index) WriteNetlify(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit.")
-	for _, r := range ix.rules() {
+	ix.eachRule(func(r rule) {
 		from := escPath(r.path)
 		if r.query != "" {
 			fmt.Fprintf(bw, "%s %s %s %d\n", from, r.query, escPath(r.target), r.status)
 			fmt.Fprintf(bw, "%s %s %s %d\n", escPath(strings.TrimSuffix(r.path, "/")+"/index.php"), r.query, escPath(r.target), r.status)
-			continue
+			return
 		}
 		fmt.Fprintf(bw, "%s %s %d\n", from, escPath(r.target), r.status)
-	}
+	})
 	return bw.Flush()
 }
 
@@ -71,21 +70,20 @@ func (ix *Index) WriteNginx(w io.Writer) error {
 	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit. Include in http {}; in server {}:")
 	fmt.Fprintln(bw, "#   if ($wpexit_redirect) { return 301 $wpexit_redirect; }")
 	fmt.Fprintln(bw, "#   if ($wpexit_redirect_temp) { return 302 $wpexit_redirect_temp; }")
-	rules := ix.rules()
-	for _, temp := range []bool{false, true} {
+	for _, temp := range []bool{false, true} { // two passes over the rules, which are not held
 		name := "$wpexit_redirect"
 		if temp {
 			name += "_temp"
 		}
 		fmt.Fprintf(bw, "map $request_uri %s {\n    default \"\";\n", name)
-		for _, r := range rules {
+		ix.eachRule(func(r rule) {
 			if (r.status == 302) != temp {
-				continue
+				return
 			}
 			for _, from := range nginxSources(r) {
 				fmt.Fprintf(bw, "    %s %s;\n", nginxQuote(from), nginxQuote(escPath(r.target)))
 			}
-		}
+		})
 		fmt.Fprintln(bw, "}")
 	}
 	return bw.Flush()
@@ -118,7 +116,7 @@ func (ix *Index) WriteApache(w io.Writer) error {
 	bw := bufio.NewWriter(w)
 	fmt.Fprintln(bw, "# Redirects for the old WordPress URLs, written by wpexit.")
 	fmt.Fprintln(bw, "RewriteEngine On")
-	for _, r := range ix.rules() {
+	ix.eachRule(func(r rule) {
 		pat := apachePattern(strings.TrimPrefix(strings.TrimSuffix(r.path, "/"), "/"))
 		to := apacheTarget(escPath(r.target))
 		flags := fmt.Sprintf("[R=%d,L,NE]", r.status)
@@ -128,10 +126,10 @@ func (ix *Index) WriteApache(w io.Writer) error {
 			}
 			fmt.Fprintf(bw, "RewriteCond %%{QUERY_STRING} (^|&)%s(&|$)\n", regexp.QuoteMeta(r.query))
 			fmt.Fprintf(bw, "RewriteRule ^%s(index\\.php)?$ %s? %s\n", pat, to, flags)
-			continue
+			return
 		}
 		fmt.Fprintf(bw, "RewriteRule ^%s/?$ %s? %s\n", pat, to, flags)
-	}
+	})
 	return bw.Flush()
 }
 

@@ -1,6 +1,10 @@
 package convert
 
-import "golang.org/x/net/html"
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+)
 
 // List items out of place. Browsers show an <li> as a list item wherever
 // it stands: "<p>Next:</p><li>one</li>" has a bullet, and so do the items
@@ -18,6 +22,11 @@ func mdWrapItems(n *html.Node) {
 		return
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if first := mdItemsOutOf(c); first != nil {
+			c = first
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if !mdIsItem(c) {
 			continue
 		}
@@ -31,6 +40,49 @@ func mdWrapItems(n *html.Node) {
 		}
 		c = list
 	}
+}
+
+// mdItemWrappers are the inline elements the library flattens a list
+// inside of (it turns the items into spans).
+var mdItemWrappers = map[string]bool{"strong": true, "b": true, "em": true, "i": true, "span": true, "font": true, "u": true}
+
+// mdItemsOutOf turns an inline element n that holds only list items (and
+// blank text), as "<strong><li>one</li></strong>" from broken markup, into
+// the items, each holding a copy of n around its content: bold items, as a
+// browser shows them. It returns the first item, or nil when n stays.
+func mdItemsOutOf(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || !mdItemWrappers[n.Data] || n.Parent == nil || n.FirstChild == nil {
+		return nil
+	}
+	items := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case mdIsItem(c):
+			items = true
+		case c.Type == html.TextNode && strings.TrimSpace(c.Data) == "", c.Type == html.CommentNode:
+		default:
+			return nil
+		}
+	}
+	if !items {
+		return nil
+	}
+	first := n.FirstChild
+	for c := n.FirstChild; c != nil; c = n.FirstChild {
+		n.RemoveChild(c)
+		n.Parent.InsertBefore(c, n)
+		if !mdIsItem(c) {
+			continue
+		}
+		wrap := &html.Node{Type: html.ElementNode, Data: n.Data, DataAtom: n.DataAtom, Attr: append([]html.Attribute(nil), n.Attr...)}
+		for k := c.FirstChild; k != nil; k = c.FirstChild {
+			c.RemoveChild(k)
+			wrap.AppendChild(k)
+		}
+		c.AppendChild(wrap)
+	}
+	n.Parent.RemoveChild(n)
+	return first
 }
 
 // mdUnwrapLists replaces each list child of n that holds no <li> of its

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -144,6 +145,13 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 			q = next
 		}
 		open, close := delim, delim
+		if text, rest, ok := mdWholeLink(trimmed); ok && mdFlanks(text, mdSpace, mdSpace) {
+			// a line that is one link: emphasis inside it, as the library
+			// writes emphasis around a lone link, so a second conversion
+			// writes the same
+			lines[i] = core[:len(core)-len(trimmed)] + "[" + open + text + close + rest + l[len(core):]
+			continue
+		}
 		if !mdFlanks(trimmed, p, q) {
 			open, close = "<"+tag+">", "</"+tag+">"
 		}
@@ -152,6 +160,36 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 	w.WriteString(strings.Join(lines, "\n"))
 	return converter.RenderSuccess
 }
+
+// mdWholeLink splits s, when it is one link ("[text](dest)" or
+// "[text][N]"), into its text and what follows the text ("](dest)").
+func mdWholeLink(s string) (text, rest string, ok bool) {
+	if !strings.HasPrefix(s, "[") {
+		return "", "", false
+	}
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '[':
+			depth++
+		case ']':
+			if depth--; depth == 0 {
+				text, rest = s[1:i], s[i:]
+				if mdLinkTail.MatchString(rest) && text != "" {
+					return text, rest, true
+				}
+				return "", "", false
+			}
+		}
+	}
+	return "", "", false
+}
+
+// mdLinkTail matches what ends a link after its text: an inline
+// destination with an optional title, or a reference number.
+var mdLinkTail = regexp.MustCompile(`^\]\([^()\s\[\]]*( "[^"]*")?\)$|^\]\[[0-9]+\]$`)
 
 // mdFlanks reports whether delimiters around text, with p before and q
 // after, open and close emphasis.

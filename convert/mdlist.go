@@ -16,7 +16,9 @@ import (
 // quote holds the list rather than one item holding the quote.
 
 // mdWrapItems wraps each run of <li> children of n (blank text and
-// comments between them kept in the run) in a list, unless n is a list.
+// comments between them kept in the run) in a list, when n is a block
+// other than a list. Items inside bold and the like are first moved out of
+// it (mdItemsOutOf).
 func mdWrapItems(n *html.Node) {
 	if mdListTag(n) {
 		return
@@ -25,6 +27,9 @@ func mdWrapItems(n *html.Node) {
 		if first := mdItemsOutOf(c); first != nil {
 			c = first
 		}
+	}
+	if n.Type != html.ElementNode || !mdIsBlock(n) {
+		return // items inside other inline elements are the library's
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		if !mdIsItem(c) {

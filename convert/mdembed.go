@@ -24,8 +24,10 @@ const mdMoreTag = "wpexit-more"
 // control characters character references could bring back (mdSanitize),
 // line breaks leave the edges of inline elements (mdHoistBreaks), list
 // items out of place are put in lists (mdWrapItems, mdUnwrapLists), and
-// plain wrappers at the edge of inline code are dropped (mdUnwrapCodeEdge).
+// plain wrappers at the edge of inline code are dropped (mdUnwrapCodeEdge),
+// and so are the elements a browser never shows (mdDropHidden).
 func mdPrepare(n *html.Node) {
+	mdDropHidden(n)
 	mdWrapItems(n) // mdlist.go
 	defer mdUnwrapLists(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -48,6 +50,21 @@ func mdPrepare(n *html.Node) {
 		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
 			c = last
 		}
+	}
+}
+
+// mdHidden are the elements a browser does not display, wherever they
+// stand (a document pasted into a post brings its head along).
+var mdHidden = map[string]bool{"head": true, "title": true, "meta": true, "style": true, "script": true, "template": true}
+
+// mdDropHidden removes n's children that a browser does not display.
+func mdDropHidden(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && mdHidden[c.Data] {
+			n.RemoveChild(c)
+		}
+		c = next
 	}
 }
 

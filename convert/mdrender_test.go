@@ -41,7 +41,7 @@ func mdFactsOf(t *testing.T, src string, mapURL func(string) string) mdFacts {
 			return
 		}
 		switch n.Data {
-		case "script", "style", "iframe", "video", "audio":
+		case "script", "style", "iframe", "video", "audio", "title", "head", "template":
 			return
 		case "pre":
 			f.code = append(f.code, strings.TrimSuffix(mdCodeText(n), "\n"))

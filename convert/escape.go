@@ -109,7 +109,7 @@ func mdNeutralizeText(s string) string {
 // mdCodeHTML escapes code for a raw HTML element, with "{{" written so
 // that Hugo never sees a shortcode delimiter.
 func mdCodeHTML(s string) string {
-	s = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+	s = htmlTextEscaper.Replace(s)
 	return strings.ReplaceAll(s, "{{", "{&#123;")
 }
 
@@ -176,7 +176,7 @@ func mdParam(v string, markdown bool) string {
 			v = t + strings.Repeat("&#92;", k/2+k%2)
 		}
 		// markdownify extracts shortcodes too
-		v = strings.NewReplacer("{{", "{&#123;", mdSC, "{&#123;").Replace(v)
+		v = captionShortcodeEscaper.Replace(v)
 	} else if strings.Contains(v, `"`) {
 		v = strings.ReplaceAll(v, `\`, "")
 		v = strings.ReplaceAll(v, `"`, `\"`)
@@ -188,7 +188,7 @@ func mdParam(v string, markdown bool) string {
 
 // mdURLParam quotes a URL as a shortcode parameter value.
 func mdURLParam(u string) string {
-	u = strings.NewReplacer(`"`, "%22", `\`, "%5C", " ", "%20", "\n", "%0A", "\t", "%09").Replace(u)
+	u = urlParamEscaper.Replace(u)
 	return `"` + strings.ReplaceAll(u, "{{", mdSC) + `"`
 }
 
@@ -279,3 +279,10 @@ func mdEscapeEntities(ctx converter.Context, s string) string {
 	}
 	return mdEntityLike.ReplaceAllStringFunc(s, mdAmp)
 }
+
+// Replacers built once: a strings.Replacer is safe for concurrent use.
+var (
+	htmlTextEscaper         = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;")
+	captionShortcodeEscaper = strings.NewReplacer("{{", "{&#123;", mdSC, "{&#123;")
+	urlParamEscaper         = strings.NewReplacer(`"`, "%22", `\`, "%5C", " ", "%20", "\n", "%0A", "\t", "%09")
+)

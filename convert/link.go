@@ -86,7 +86,7 @@ func mdDest(u string) string {
 	u = mdEntityLike.ReplaceAllStringFunc(u, mdAmp)
 	u = string(util.URLEscape([]byte(u), false))
 	if !mdBalanced(u) {
-		u = strings.NewReplacer("(", `\(`, ")", `\)`).Replace(u)
+		u = parenEscaper.Replace(u)
 	}
 	return u
 }
@@ -116,11 +116,11 @@ func (st *mdState) title(t string) string {
 	if t == "" {
 		return ""
 	}
-	q := `"`
+	q, esc := `"`, titleEscaper
 	if st.inParam {
-		q = `'`
+		q, esc = `'`, paramTitleEscaper
 	}
-	t = strings.NewReplacer(`\`, `\\`, q, `\`+q, "{{", `{\{`).Replace(t)
+	t = esc.Replace(t)
 	t = mdEntityLike.ReplaceAllStringFunc(t, mdAmp)
 	return " " + q + t + q
 }
@@ -229,3 +229,10 @@ func mdOneParagraph(s string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Replacers built once: a strings.Replacer is safe for concurrent use.
+var (
+	parenEscaper      = strings.NewReplacer("(", `\(`, ")", `\)`)
+	titleEscaper      = strings.NewReplacer(`\`, `\\`, `"`, `\"`, "{{", `{\{`)
+	paramTitleEscaper = strings.NewReplacer(`\`, `\\`, `'`, `\'`, "{{", `{\{`)
+)

@@ -144,7 +144,7 @@ func mdRenderInlineCode(ctx converter.Context, w converter.Writer, n *html.Node)
 
 // mdCodeSpan is the code span of code, the text of n or of a part of it.
 func mdCodeSpan(ctx converter.Context, n *html.Node, code string) string {
-	code = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ").Replace(code)
+	code = newlineSpacer.Replace(code)
 	if strings.TrimSpace(code) == "" {
 		if code != "" {
 			return " " // shows as a space; a blank span could fuse with a neighbour
@@ -322,3 +322,6 @@ func mdEdgeNode(n *html.Node, first bool) *html.Node {
 	}
 	return c
 }
+
+// newlineSpacer turns each line ending into one space, built once.
+var newlineSpacer = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")

@@ -46,18 +46,29 @@ func firstID(a, b int64) int64 {
 // parse walks one item's bytes. The Item is never nil: on error it holds
 // what was read before the error (its ID helps the message).
 func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
-	it := &Item{File: r.opts.Name, Line: line}
-	b := itemBuilder{it: it, line: line}
-	w := &r.iw
-	w.stack, w.text = w.stack[:0], w.text[:0]
-	w.sc.binds = append(w.sc.binds[:0], r.scope...)
-	err := w.walkItem(src, line, &b)
-	if err == nil && len(w.stack) > 0 {
+	it, b, err := r.walkItem(src, line, !r.noFast)
+	if err == errBail { // outside the fast path's subset: encoding/xml reads it
+		it, b, err = r.walkItem(src, line, false)
+	}
+	if w := &r.iw; err == nil && len(w.stack) > 0 {
 		f := w.stack[len(w.stack)-1]
 		err = &syntaxError{line: line + bytes.Count(src, nlByte), msg: fmt.Sprintf("XML syntax error: <%s> is not closed", qname(f.prefix, f.local))}
 	}
 	b.finish()
 	return it, b.notes, err
+}
+
+// walkItem walks src into a new Item, on the fast path or with encoding/xml.
+func (r *Reader) walkItem(src []byte, line int, fast bool) (*Item, *itemBuilder, *syntaxError) {
+	it := &Item{File: r.opts.Name, Line: line}
+	b := &itemBuilder{it: it, line: line}
+	w := &r.iw
+	w.stack, w.text = w.stack[:0], w.text[:0]
+	w.sc.binds = append(w.sc.binds[:0], r.scope...)
+	if fast {
+		return it, b, w.walkFast(src, line, b)
+	}
+	return it, b, w.walkItem(src, line, b)
 }
 
 // partialID reads what it can of a truncated item to name it.

@@ -59,6 +59,8 @@ type walker struct {
 	dec  *xml.Decoder // reused across well-formed items; nil after an error
 	done bool         // run stopped after its first element closed
 	cur  *xml.Decoder // the decoder of the running walk, for line()
+
+	fastState // the fast path's buffers (fastwalk.go)
 }
 
 // line is the input line the running walk is on.
@@ -155,7 +157,7 @@ func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handl
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			w.open(dec, t, h)
+			w.open(dec, dec.InputOffset()-w.decOff0, t, h)
 		case xml.EndElement:
 			if err := w.close(dec, before, t.Name, h); err != nil {
 				return err
@@ -208,7 +210,10 @@ func (w *walker) decodeError(dec *xml.Decoder, err error) *syntaxError {
 	return &syntaxError{line: w.fileLine(dec), msg: err.Error()}
 }
 
-func (w *walker) open(dec *xml.Decoder, se xml.StartElement, h handler) {
+// open pushes an element whose start tag ends at src offset rawStart. dec
+// is nil on the fast path (fastwalk.go), which has stopped already at an
+// undeclared prefix.
+func (w *walker) open(dec *xml.Decoder, rawStart int64, se xml.StartElement, h handler) {
 	mark := len(w.sc.binds)
 	for _, a := range se.Attr {
 		switch {
@@ -220,7 +225,11 @@ func (w *walker) open(dec *xml.Decoder, se xml.StartElement, h handler) {
 	}
 	c, bound := w.sc.lookup(se.Name.Space)
 	if !bound {
-		c = w.unbound(se.Name.Space, w.fileLine(dec))
+		if dec == nil {
+			w.bailed = true
+		} else {
+			c = w.unbound(se.Name.Space, w.fileLine(dec))
+		}
 	}
 	parent := fNone
 	if n := len(w.stack); n > 0 {
@@ -235,17 +244,25 @@ func (w *walker) open(dec *xml.Decoder, se xml.StartElement, h handler) {
 	}
 	w.stack = append(w.stack, frame{
 		prefix: se.Name.Space, local: se.Name.Local, field: f,
-		textStart: len(w.text), rawStart: dec.InputOffset() - w.decOff0, nsMark: mark,
+		textStart: len(w.text), rawStart: rawStart, nsMark: mark,
 	})
 }
 
+// close pops the element an end tag closes; before is the src offset of
+// the end tag. dec is nil on the fast path, which then gets errBail.
 func (w *walker) close(dec *xml.Decoder, before int64, name xml.Name, h handler) *syntaxError {
 	n := len(w.stack)
 	if n == 0 {
+		if dec == nil {
+			return errBail
+		}
 		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("unexpected end tag </%s>", qname(name.Space, name.Local))}
 	}
 	f := &w.stack[n-1]
 	if f.prefix != name.Space || f.local != name.Local {
+		if dec == nil {
+			return errBail
+		}
 		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
 	}
 	if f.field.isValue() {

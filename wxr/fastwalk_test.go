@@ -1,0 +1,111 @@
+package wxr
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// readAll reads every item, error and warning of src, on the fast path or
+// not.
+func readAll(src []byte, noFast bool) []any {
+	var out []any
+	r, err := NewReader(bytes.NewReader(src), Options{Name: "x", OnWarning: func(w Warning) { out = append(out, w) }})
+	if err != nil {
+		return append(out, err.Error())
+	}
+	r.noFast = noFast
+	for {
+		it, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			out = append(out, err.Error())
+			continue
+		}
+		out = append(out, it)
+	}
+	return append(out, r.Channel())
+}
+
+// TestFastPathSame checks that the fast path reads every fixture, fuzz
+// seed and corpus export exactly as encoding/xml does: same items,
+// warnings and errors.
+func TestFastPathSame(t *testing.T) {
+	var files []string
+	for _, pat := range []string{"testdata/*.xml", "testdata/fuzz/*/*"} {
+		m, _ := filepath.Glob(pat)
+		files = append(files, m...)
+	}
+	if dir := corpusDir(t); dir != "" {
+		filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+			if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {
+				files = append(files, p)
+			}
+			return nil
+		})
+	}
+	if len(files) < 5 {
+		t.Fatalf("only %d inputs", len(files))
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(f, "fuzz") {
+			src = fuzzSeed(src)
+		}
+		fast, slow := readAll(src, false), readAll(src, true)
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("%s: the fast path reads it differently", f)
+		}
+	}
+}
+
+// fuzzSeed extracts the []byte of a "go test fuzz v1" file.
+func fuzzSeed(b []byte) []byte {
+	s := string(b)
+	i := strings.Index(s, "[]byte(")
+	if i < 0 {
+		return b
+	}
+	s = strings.TrimSpace(s[i+len("[]byte("):])
+	s = strings.TrimSuffix(s, ")")
+	if u, err := strconv.Unquote(s); err == nil {
+		return []byte(u)
+	}
+	return b
+}
+
+// corpusDir finds ../shared/wxr next to the repository root, as the
+// corpus test does: "" when absent, a failure when CI=true.
+func corpusDir(t *testing.T) string {
+	dir, err := filepath.Abs(".")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Fatal("no go.mod above the package directory")
+		}
+		dir = filepath.Dir(dir)
+	}
+	corpus := filepath.Join(dir, "..", "shared", "wxr")
+	if _, err := os.Stat(filepath.Join(corpus, "INDEX.md")); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatalf("shared corpus missing at %s (CI=true)", corpus)
+		}
+		return ""
+	}
+	return corpus
+}

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 // readAll reads every item, error and warning of src, on the fast path or
@@ -108,4 +109,31 @@ func corpusDir(t *testing.T) string {
 		return ""
 	}
 	return corpus
+}
+
+// TestValidChars compares validChars with a rune-by-rune check.
+func TestValidChars(t *testing.T) {
+	ref := func(b []byte) bool {
+		for len(b) > 0 {
+			r, n := utf8.DecodeRune(b)
+			if r == utf8.RuneError && n == 1 {
+				return false
+			}
+			if !(r == 9 || r == 10 || r == 13 || inCharacterRange(r)) {
+				return false
+			}
+			b = b[n:]
+		}
+		return true
+	}
+	long := strings.Repeat("abcdefgh", 3)
+	for _, s := range []string{
+		"", "a", long, long + "\x01", "\x1f" + long, long[:5] + "\x00" + long,
+		"tab\tlf\ncr\r" + long, "\uFFFD" + long, "x\uFFFE", long + "\uFFFF", "\xEF\xBF", "a\xEF\xBF\xBD\xEF\xBF\xBE",
+		"\xED\xA0\x80", "caf\xe9", long + "\x7f\x80", "\U0010FFFF", "日本語" + long + "\x0b",
+	} {
+		if got, want := validChars([]byte(s)), ref([]byte(s)); got != want {
+			t.Errorf("validChars(%q) = %v, want %v", s, got, want)
+		}
+	}
 }

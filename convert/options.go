@@ -19,6 +19,13 @@ type Options struct {
 	// ReferenceLinks writes external links as numbered references too
 	// (--link-style referenced). Links to other pages are always references.
 	ReferenceLinks bool
+	// Bundles plans every page as a Hugo leaf bundle: the folder
+	// "posts/2012-02-14-x/" holding "index.md" (and the page's own media)
+	// instead of the file "posts/2012-02-14-x.md". Plan.Path then ends in
+	// "/index.md", and the folder name, not the file's, is unique in the
+	// site. A leaf bundle cannot hold other pages, so pages do not nest
+	// under their parents' folders in this mode.
+	Bundles bool
 }
 
 // LinkKind says what a URL in a post turned out to be.

@@ -113,6 +113,9 @@ func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
 	}
 	base := withSuffix(stem, n)
 	p.used[foldName(p.fold, base)] = true
+	if p.opts.Bundles {
+		return dir + "/" + strings.TrimSuffix(base, ".md") + "/index.md", n > 1
+	}
 	return dir + "/" + base, n > 1
 }
 
@@ -149,6 +152,9 @@ func (p *Planner) place(it *wxr.Item, typ, seg string) (dir, stem string) {
 		if dir = safeSegment(typ, 60); dir == "" {
 			dir = "other"
 		}
+	}
+	if p.opts.Bundles {
+		return dir, seg // a leaf bundle cannot hold its children's pages
 	}
 	if anc := p.ancestors(it.ID, typ, it.Parent); len(anc) > 0 {
 		dir += "/" + strings.Join(anc, "/")

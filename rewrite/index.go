@@ -41,6 +41,7 @@ type Index struct {
 	once    sync.Once
 	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
+	moves   []rule // files moved after the index was filled (Move)
 }
 
 // entry is one item that answers old URLs: a page or a media file.
@@ -412,6 +413,9 @@ func (ix *Index) hugoURL(plan convert.Plan) string {
 		return ""
 	}
 	dir, file := path.Split(plan.Path)
+	if b, ok := strings.CutSuffix(plan.Path, "/index.md"); ok {
+		dir, file = path.Split(b) // a leaf bundle is named by its folder
+	}
 	slug := plan.Slug
 	if slug == "" {
 		slug = strings.TrimSuffix(file, path.Ext(file))

@@ -36,6 +36,12 @@ func (ix *Index) eachRule(yield func(rule)) {
 			yield(r)
 		}
 	})
+	for _, r := range ix.moves {
+		if id := (from{r.path, ""}); !seen[id] {
+			seen[id] = true
+			yield(r)
+		}
+	}
 }
 
 // escPath percent-encodes a decoded path the way browsers send it.

@@ -84,7 +84,8 @@ func (b *channelBuilder) comment(c []byte) {
 	}
 }
 
-func (b *channelBuilder) value(f, parent field, v string) {
+func (b *channelBuilder) value(f, parent field, raw []byte) {
+	v := string(raw)
 	ch := b.ch
 	switch f {
 	case fChTitle:

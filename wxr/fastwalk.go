@@ -70,7 +70,7 @@ func (w *walker) walkFast(src []byte, line0 int, h handler) *syntaxError {
 			if !ok {
 				return errBail
 			}
-			w.charData(t)
+			w.charData(t, len(t) == 0 || &t[0] == &raw[0])
 			p += i
 			continue
 		}
@@ -108,9 +108,9 @@ func (w *walker) walkFast(src []byte, line0 int, h handler) *syntaxError {
 }
 
 // charData gives text to the open value element, as run does.
-func (w *walker) charData(t []byte) {
+func (w *walker) charData(t []byte, stable bool) {
 	if n := len(w.stack); n > 0 && w.stack[n-1].field.isValue() {
-		w.addText(&w.stack[n-1], t)
+		w.addText(&w.stack[n-1], t, stable)
 	}
 }
 
@@ -155,7 +155,7 @@ func (w *walker) fastBang(src []byte, p int, h handler) (int, *syntaxError) {
 		if !ok {
 			return 0, errBail
 		}
-		w.charData(t)
+		w.charData(t, len(t) == 0 || &t[0] == &body[0])
 		return p + 9 + i + 3, nil
 	}
 	return 0, errBail

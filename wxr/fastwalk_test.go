@@ -137,3 +137,34 @@ func TestValidChars(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainValues checks that the byte readers of numbers and dates agree
+// with the string path wherever they answer.
+func TestPlainValues(t *testing.T) {
+	for _, s := range []string{"", " 42 ", "-7", "+3", "+", "-", "0012", "123456789012345678", "1234567890123456789", "12a", "٣", "\u00a05"} {
+		n, ok := plainInt([]byte(s))
+		want, err := parseInt(scalar(s))
+		if ok && (err != nil || n != want) {
+			t.Errorf("plainInt(%q) = %d, want %d (%v)", s, n, want, err)
+		}
+	}
+	answered := 0
+	for _, s := range []string{
+		"2012-02-14 13:40:24", " 2012-02-14 13:40:24\n", "0000-00-00 00:00:00", "0000-01-01 00:00:00",
+		"2012-02-29 00:00:00", "2013-02-28 23:59:59", "2013-13-01 00:00:00", "2013-01-01 24:00:00",
+		"2013-01-01 00:60:00", "2013-01-01 00:00:60", "2013-01-00 00:00:00", "2013-1-01 00:00:00", "2013-01-01T00:00:00",
+	} {
+		d, ok := plainDate([]byte(s))
+		if !ok {
+			continue
+		}
+		answered++
+		want, err := parseDate(scalar(s))
+		if err != nil || !reflect.DeepEqual(d, want) {
+			t.Errorf("plainDate(%q) = %v, want %v (%v)", s, d, want, err)
+		}
+	}
+	if answered < 4 {
+		t.Errorf("plainDate answered only %d dates", answered)
+	}
+}

@@ -1,6 +1,7 @@
 package wxr
 
 import (
+	"bytes"
 	"encoding/xml"
 	"fmt"
 	"time"
@@ -21,6 +22,7 @@ type itemBuilder struct {
 	cat   ItemTerm // attributes of the <category> being read
 	catOK bool     // it had a nicename
 	cats  []category
+	in    *fastState // string table for values with few distinct texts
 }
 
 // category is one <category> before WXR 1.0 duplicates are dropped.
@@ -64,7 +66,31 @@ func (b *itemBuilder) open(parent field, c nsClass, se xml.StartElement) field {
 func (b *itemBuilder) close(field)    {}
 func (b *itemBuilder) comment([]byte) {}
 
-func (b *itemBuilder) value(f, parent field, v string) {
+func (b *itemBuilder) value(f, parent field, raw []byte) {
+	if b.seenValue(f) {
+		return
+	}
+	switch f { // numbers and dates: read from the bytes when they are plain
+	case fPostID, fParent, fMenuOrder, fCommentID, fCommentParent, fCommentUserID:
+		if n, ok := plainInt(raw); ok {
+			b.setInt(f, n)
+			return
+		}
+	case fPostDate, fPostDateGMT, fModified, fModifiedGMT, fCommentDate, fCommentDateGMT:
+		if t, ok := plainDate(raw); ok {
+			b.setDate(f, t)
+			return
+		}
+	}
+	var v string
+	switch f {
+	case fCommentStatus, fPingStatus, fStatus, fType, fSticky, fPassword, fCreator,
+		fMetaKey, fCommentApproved, fCommentType:
+		// few distinct values, all read trimmed: shared strings
+		v = b.in.intern(bytes.TrimSpace(raw))
+	default:
+		v = string(raw)
+	}
 	switch {
 	case f == fMetaKey || f == fMetaValue:
 		b.meta(f, parent, v)
@@ -76,12 +102,72 @@ func (b *itemBuilder) value(f, parent field, v string) {
 		c.Name = name(v)
 		c.hasNicename = b.catOK
 	default:
-		bit := uint64(1) << (f - valueFields)
-		if b.seen&bit != 0 {
+		b.itemValue(f, v)
+	}
+}
+
+// seenValue reports whether item value f was set already (the first
+// occurrence wins), and marks it set.
+func (b *itemBuilder) seenValue(f field) bool {
+	if f == fMetaKey || f == fMetaValue || f >= fCommentID && f <= fCommentUserID || f == fItemCategory {
+		return false
+	}
+	bit := uint64(1) << (f - valueFields)
+	if b.seen&bit != 0 {
+		return true
+	}
+	b.seen |= bit
+	return false
+}
+
+// setInt stores a number read from plain digits.
+func (b *itemBuilder) setInt(f field, n int64) {
+	switch f {
+	case fPostID:
+		b.it.ID = n
+	case fParent:
+		b.it.Parent = n
+	case fMenuOrder:
+		b.it.MenuOrder = int(n)
+	default:
+		n0 := len(b.it.Comments)
+		if n0 == 0 {
 			return
 		}
-		b.seen |= bit
-		b.itemValue(f, v)
+		c := &b.it.Comments[n0-1]
+		switch f {
+		case fCommentID:
+			c.ID = n
+		case fCommentParent:
+			c.Parent = n
+		case fCommentUserID:
+			c.UserID = n
+		}
+	}
+}
+
+// setDate stores a date read from its plain form.
+func (b *itemBuilder) setDate(f field, t time.Time) {
+	switch f {
+	case fPostDate:
+		b.it.Date = t
+	case fPostDateGMT:
+		b.it.DateGMT = t
+	case fModified:
+		b.it.Modified = t
+	case fModifiedGMT:
+		b.it.ModifiedGMT = t
+	default:
+		n := len(b.it.Comments)
+		if n == 0 {
+			return
+		}
+		c := &b.it.Comments[n-1]
+		if f == fCommentDate {
+			c.Date = t
+		} else {
+			c.DateGMT = t
+		}
 	}
 }
 
@@ -226,7 +312,10 @@ func (b *itemBuilder) date(v string, what string) (t time.Time) {
 func (b *itemBuilder) finish() {
 	it := b.it
 	it.Name = decodeSlug(it.RawName)
-	it.Terms = it.Terms[:0]
+	it.Terms = nil
+	if len(b.cats) > 0 {
+		it.Terms = make([]ItemTerm, 0, len(b.cats))
+	}
 	for i, c := range b.cats {
 		if !c.hasNicename && b.duplicate(i) {
 			continue

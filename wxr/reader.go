@@ -36,7 +36,8 @@ type Reader struct {
 	// fallback is the declared single-byte encoding, used only for bytes
 	// that are not UTF-8 (exporters often declare one and write UTF-8).
 	fallback *charmap.Charmap
-	noFast   bool // tests: always walk items with encoding/xml
+	noFast   bool        // tests: always walk items with encoding/xml
+	ib       itemBuilder // the item being built; its buffers are reused
 }
 
 // NewReader reads the channel header (everything before the first <item>)

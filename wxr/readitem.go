@@ -61,7 +61,8 @@ func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
 // walkItem walks src into a new Item, on the fast path or with encoding/xml.
 func (r *Reader) walkItem(src []byte, line int, fast bool) (*Item, *itemBuilder, *syntaxError) {
 	it := &Item{File: r.opts.Name, Line: line}
-	b := &itemBuilder{it: it, line: line}
+	r.ib = itemBuilder{it: it, line: line, cats: r.ib.cats[:0], in: &r.iw.fastState}
+	b := &r.ib
 	w := &r.iw
 	w.stack, w.text = w.stack[:0], w.text[:0]
 	w.sc.binds = append(w.sc.binds[:0], r.scope...)

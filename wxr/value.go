@@ -1,6 +1,7 @@
 package wxr
 
 import (
+	"bytes"
 	"errors"
 	"html"
 	"net/url"
@@ -77,4 +78,57 @@ func isASCII(s string) bool {
 		}
 	}
 	return true
+}
+
+// plainInt reads a value that is an optional sign and at most 18 digits,
+// with space around it, as parseInt(scalar(v)) would; false for anything
+// else (which the string path then reads, with its warnings).
+func plainInt(v []byte) (int64, bool) {
+	v = bytes.TrimSpace(v)
+	if len(v) == 0 {
+		return 0, true
+	}
+	neg := false
+	if v[0] == '-' || v[0] == '+' {
+		neg, v = v[0] == '-', v[1:]
+	}
+	if len(v) == 0 || len(v) > 18 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// plainDate reads a "YYYY-MM-DD hh:mm:ss" value whose day is at most 28
+// (valid in every month), as parseDate(scalar(v)) would; false for
+// anything else, which parseDate then reads.
+func plainDate(v []byte) (time.Time, bool) {
+	v = bytes.TrimSpace(v)
+	if len(v) != 19 || v[4] != '-' || v[7] != '-' || v[10] != ' ' || v[13] != ':' || v[16] != ':' {
+		return time.Time{}, false
+	}
+	num := func(i, n int) int {
+		x := 0
+		for _, c := range v[i : i+n] {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			x = x*10 + int(c-'0')
+		}
+		return x
+	}
+	y, mo, d, h, mi, s := num(0, 4), num(5, 2), num(8, 2), num(11, 2), num(14, 2), num(17, 2)
+	if y < 0 || mo < 1 || mo > 12 || d < 1 || d > 28 || h < 0 || h > 23 || mi < 0 || mi > 59 || s < 0 || s > 59 {
+		return time.Time{}, false
+	}
+	return time.Date(y, time.Month(mo), d, h, mi, s, 0, time.UTC), true
 }

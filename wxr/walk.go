@@ -15,9 +15,10 @@ type frame struct {
 	rawStart      int64 // offset in src just after the start tag
 	child         bool  // a child element opened inside a value element
 	nsMark        int   // len(scope.binds) before this element's declarations
-	// A value's text: most values are one CharData token, kept as str
-	// (one copy); more chunks gather in walker.text from textStart.
-	str    string
+	// A value's text: most values are one chunk of text that the fast
+	// path found as it is in src, kept as raw (no copy); other text, and
+	// more chunks, gather in walker.text from textStart.
+	raw    []byte
 	chunks int
 }
 
@@ -27,8 +28,8 @@ type handler interface {
 	// for the outermost element) and its namespace class and local name.
 	open(parent field, c nsClass, se xml.StartElement) field
 	// value receives a finished value element: its text, or its raw inner
-	// bytes when it held child elements.
-	value(f field, parent field, v string)
+	// bytes when it held child elements. v is valid only during the call.
+	value(f field, parent field, v []byte)
 	// close is called for every element, after value.
 	close(f field)
 	// comment receives XML comments outside value elements.
@@ -169,7 +170,7 @@ func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handl
 		case xml.CharData:
 			n := len(w.stack)
 			if n > 0 && w.stack[n-1].field.isValue() {
-				w.addText(&w.stack[n-1], t)
+				w.addText(&w.stack[n-1], t, false)
 			} else if n == 0 && w.outside == 0 && !isSpace(t) {
 				w.outside = w.fileLine(dec)
 			}
@@ -181,15 +182,16 @@ func (w *walker) run(dec *xml.Decoder, src []byte, line0 int, once bool, h handl
 	}
 }
 
-// addText gathers a value's text.
-func (w *walker) addText(f *frame, t []byte) {
-	switch f.chunks {
-	case 0:
-		f.str = string(t)
-	case 1:
-		w.text = append(w.text, f.str...)
-		w.text = append(w.text, t...)
-		f.str = ""
+// addText gathers a value's text. A stable t (a slice of src) may be kept
+// as it is; any other t is reused by its producer and is copied.
+func (w *walker) addText(f *frame, t []byte, stable bool) {
+	switch {
+	case f.chunks == 0 && stable:
+		f.raw = t
+	case f.raw != nil:
+		w.text = append(w.text, f.raw...)
+		f.raw = nil
+		fallthrough
 	default:
 		w.text = append(w.text, t...)
 	}
@@ -266,12 +268,12 @@ func (w *walker) close(dec *xml.Decoder, before int64, name xml.Name, h handler)
 		return &syntaxError{line: w.fileLine(dec), msg: fmt.Sprintf("element <%s> closed by </%s>", qname(f.prefix, f.local), qname(name.Space, name.Local))}
 	}
 	if f.field.isValue() {
-		v := f.str
+		v := w.text[f.textStart:]
 		switch {
 		case f.child && f.rawStart >= 0 && before <= int64(len(w.src)) && f.rawStart <= before:
-			v = string(w.src[f.rawStart:before])
-		case f.chunks > 1:
-			v = string(w.text[f.textStart:])
+			v = w.src[f.rawStart:before]
+		case f.raw != nil:
+			v = f.raw
 		}
 		parent := fNone
 		if n > 1 {

@@ -27,7 +27,8 @@ const maxInterned = 4096
 
 // fastState is the fast path's reusable state.
 type fastState struct {
-	names  map[string]string // interned names and attribute values
+	names  map[string]string   // interned values
+	qnames map[string]xml.Name // interned element and attribute names
 	attrs  []xml.Attr
 	dbuf   []byte // decoded text with references or CRs
 	bailed bool   // open met an undeclared prefix
@@ -117,10 +118,15 @@ func (w *walker) charData(t []byte, stable bool) {
 // fastEnd reads the end tag at src[p] ("</").
 func (w *walker) fastEnd(src []byte, p int, h handler) (int, *syntaxError) {
 	q := p + 2
-	name, q, ok := w.fastName(src, q)
-	if !ok {
-		return 0, errBail
+	start := q
+	for q < len(src) && xmlNameByte(src[q]) {
+		q++
 	}
+	n := len(w.stack)
+	if n == 0 || !sameName(src[start:q], &w.stack[n-1]) || q < len(src) && src[q] >= utf8.RuneSelf {
+		return 0, errBail // RawToken would name it differently, or close() fail
+	}
+	name := xml.Name{Space: w.stack[n-1].prefix, Local: w.stack[n-1].local}
 	q = skipSpace(src, q)
 	if q >= len(src) || src[q] != '>' {
 		return 0, errBail
@@ -226,6 +232,16 @@ func (w *walker) fastStart(src []byte, p int, h handler) (int, *syntaxError) {
 	return q, nil
 }
 
+// sameName reports whether the name s is the qualified name of f, which
+// means RawToken would split s into f's prefix and local name.
+func sameName(s []byte, f *frame) bool {
+	if f.prefix == "" {
+		return string(s) == f.local
+	}
+	return len(s) == len(f.prefix)+1+len(f.local) && string(s[:len(f.prefix)]) == f.prefix &&
+		s[len(f.prefix)] == ':' && string(s[len(f.prefix)+1:]) == f.local
+}
+
 // fastName reads an ASCII XML name at src[q] and splits it as RawToken
 // does.
 func (w *walker) fastName(src []byte, q int) (xml.Name, int, bool) {
@@ -237,19 +253,29 @@ func (w *walker) fastName(src []byte, q int) (xml.Name, int, bool) {
 		return xml.Name{}, 0, false
 	}
 	s := src[start:q]
+	if n, ok := w.qnames[string(s)]; ok {
+		return n, q, true
+	}
 	if c := s[0]; !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_' || c == ':') {
 		return xml.Name{}, 0, false
 	}
+	var name xml.Name
 	colon := bytes.IndexByte(s, ':')
 	switch {
-	case colon < 0:
-		return xml.Name{Local: w.intern(s)}, q, true
-	case bytes.IndexByte(s[colon+1:], ':') >= 0:
+	case colon >= 0 && bytes.IndexByte(s[colon+1:], ':') >= 0:
 		return xml.Name{}, 0, false
-	case colon == 0 || colon == len(s)-1:
-		return xml.Name{Local: w.intern(s)}, q, true
+	case colon <= 0 || colon == len(s)-1:
+		name.Local = string(s)
+	default:
+		name.Space, name.Local = string(s[:colon]), string(s[colon+1:])
 	}
-	return xml.Name{Space: w.intern(s[:colon]), Local: w.intern(s[colon+1:])}, q, true
+	if w.qnames == nil {
+		w.qnames = map[string]xml.Name{}
+	}
+	if len(w.qnames) < maxInterned {
+		w.qnames[string(s)] = name
+	}
+	return name, q, true
 }
 
 func xmlNameByte(c byte) bool {

@@ -25,6 +25,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 		IncludePrivate:   c.IncludePrivate,
 		IncludeProtected: c.IncludeProtected,
 		ReferenceLinks:   c.LinkStyle == "referenced",
+		Bundles:          c.Media.Bundles,
 	}
 	prog := startProgress(ctx, env.stderr, c.Progress)
 	defer prog.stop()
@@ -50,6 +51,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	rep := newReport(lines, c.DryRun)
 	adjust, err := runMedia(ctx, c, sv, w, rep, prog) // media.go
 	opts.Link, opts.LinkFrom = indexLinks(sv.index, adjust)
+	opts.Link, opts.LinkFrom = sv.bundles.links(opts.Link, opts.LinkFrom) // bundle.go
 	if err == nil {
 		err = convertSite(ctx, prog, c, exps, sv, opts, w, rep)
 	}

@@ -36,6 +36,7 @@ type mediaConfig struct {
 	Timeout     time.Duration // per request
 	MaxBytes    int64         // largest file accepted
 	Base        string        // testing: fetch every file from this base URL instead of its host
+	Bundles     bool          // every page a leaf bundle, holding the files only it uses (bundle.go)
 }
 
 // mediaStatePath is where, under --out, the media state is kept.
@@ -50,6 +51,7 @@ func mediaFlags(c *mediaConfig) []cli.Flag {
 		&cli.IntFlag{Name: "media-concurrency", Value: 8, Usage: "download `N` files at once (at most 4 from one host)", Destination: &c.Concurrency},
 		&cli.DurationFlag{Name: "media-timeout", Value: 60 * time.Second, Usage: "give up one request after `DURATION`", Destination: &c.Timeout},
 		&cli.Int64Flag{Name: "media-max-bytes", Value: 512 << 20, Usage: "refuse media files larger than `N` bytes", Destination: &c.MaxBytes},
+		&cli.BoolFlag{Name: "bundles", Usage: "write every page as a page bundle (posts/X/index.md) holding the media files only it uses; shared files go to static/", Destination: &c.Bundles},
 		&cli.StringFlag{Name: "media-base", Hidden: true, Usage: "fetch every media file from `URL` + its path (testing)", Destination: &c.Base},
 	}
 }
@@ -99,6 +101,10 @@ func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 		return link, nil
 	}
 	out := &mediaOutput{w: w}
+	if c.Media.Bundles {
+		sv.bundles = planBundles(sv, refs) // bundle.go
+		out.bundles = sv.bundles
+	}
 	if !c.Media.fetching() || c.DryRun {
 		results := media.Check(refs, out, "static")
 		var missing []string
@@ -565,12 +571,14 @@ func absoluteURL(page, home, raw string) string {
 // mediaOutput writes media files through the site writer: inside the
 // output folder (os.Root), each file a temp file renamed into place.
 type mediaOutput struct {
-	w  *siteWriter
-	mu sync.Mutex // the writer's folder cache is not safe for concurrent use
+	w       *siteWriter
+	mu      sync.Mutex // the writer's folder cache is not safe for concurrent use
+	bundles *bundles   // --bundles: files that go into a page's folder instead of static/
 }
 
 // Size implements media.Output.
 func (o *mediaOutput) Size(name string) (int64, error) {
+	name = o.bundles.outName(name)
 	if o.w.root == nil {
 		return 0, fs.ErrNotExist
 	}
@@ -586,6 +594,7 @@ func (o *mediaOutput) Size(name string) (int64, error) {
 
 // Create implements media.Output.
 func (o *mediaOutput) Create(name string) (media.File, error) {
+	name = o.bundles.outName(name)
 	if o.w.dryRun || o.w.root == nil {
 		return nil, errors.New("dry run: nothing is written")
 	}

@@ -23,6 +23,7 @@ type survey struct {
 	extras     *extras  // comments, authors, archive: set by runConvert (comments.go)
 
 	mediaUses *mediaUses // media URLs the items name (media.go)
+	bundles   *bundles   // --bundles: media files placed in page bundles (bundle.go)
 }
 
 // surveyState is the first pass at work.

@@ -1,0 +1,228 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// bundleExport has two posts and a page: post a uses a thumbnail of a file
+// only it uses, and a file post b uses too; a links to b; the page uses a
+// file with a name that needs encoding.
+const bundleExport = `<?xml version="1.0" encoding="UTF-8" ?>
+<rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
+<channel>
+<title>Bundle Test</title>
+<link>https://bundle.example</link>
+<wp:wxr_version>1.2</wp:wxr_version>
+<wp:base_site_url>https://bundle.example</wp:base_site_url>
+<wp:base_blog_url>https://bundle.example</wp:base_blog_url>
+<item>
+<title>A</title>
+<link>https://bundle.example/2020/05/a/</link>
+<guid isPermaLink="false">https://bundle.example/?p=10</guid>
+<content:encoded><![CDATA[<a href="https://bundle.example/wp-content/uploads/2020/05/only-a.jpg"><img src="https://bundle.example/wp-content/uploads/2020/05/only-a-300x200.jpg" alt="only a"></a>
+
+<img src="/wp-content/uploads/2020/05/shared.jpg" alt="shared">
+
+See <a href="https://bundle.example/2020/05/b/">post b</a>.]]></content:encoded>
+<wp:post_id>10</wp:post_id>
+<wp:post_date><![CDATA[2020-05-01 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2020-05-01 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[a]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+</item>
+<item>
+<title>B</title>
+<link>https://bundle.example/2020/05/b/</link>
+<guid isPermaLink="false">https://bundle.example/?p=20</guid>
+<content:encoded><![CDATA[<img src="https://bundle.example/wp-content/uploads/2020/05/shared.jpg" alt="shared too">]]></content:encoded>
+<wp:post_id>20</wp:post_id>
+<wp:post_date><![CDATA[2020-05-02 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2020-05-02 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[b]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[post]]></wp:post_type>
+</item>
+<item>
+<title>About</title>
+<link>https://bundle.example/about/</link>
+<guid isPermaLink="false">https://bundle.example/?page_id=30</guid>
+<content:encoded><![CDATA[<img src="https://bundle.example/wp-content/uploads/2020/05/caf%C3%A9%20au%20lait.jpg" alt="café">]]></content:encoded>
+<wp:post_id>30</wp:post_id>
+<wp:post_date><![CDATA[2020-05-03 10:00:00]]></wp:post_date>
+<wp:post_date_gmt><![CDATA[2020-05-03 10:00:00]]></wp:post_date_gmt>
+<wp:post_name><![CDATA[about]]></wp:post_name>
+<wp:status><![CDATA[publish]]></wp:status>
+<wp:post_type><![CDATA[page]]></wp:post_type>
+</item>
+</channel>
+</rss>
+`
+
+// convertBundles converts bundleExport with --bundles --uploads from a
+// generated uploads tree and returns the export and the site.
+func convertBundles(t *testing.T) (string, string) {
+	t.Helper()
+	up := t.TempDir()
+	for name, b := range map[string][]byte{
+		"2020/05/only-a.jpg":         mediaJPEG,
+		"2020/05/only-a-300x200.jpg": mediaJPEG[:12],
+		"2020/05/shared.jpg":         mediaJPEG,
+		"2020/05/café au lait.jpg":   mediaJPEG,
+	} {
+		f := filepath.Join(up, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(f), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(f, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	in := filepath.Join(t.TempDir(), "bundle.xml")
+	if err := os.WriteFile(in, []byte(bundleExport), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	if code, stderr := runMediaCLI(t, "convert", in, "-o", site, "--uploads", up, "--bundles", "--progress", "never"); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	return in, site
+}
+
+func TestBundlesLayout(t *testing.T) {
+	_, site := convertBundles(t)
+	exists := func(rel string) bool {
+		_, err := os.Stat(filepath.Join(site, filepath.FromSlash(rel)))
+		return err == nil
+	}
+	for _, want := range []string{
+		"content/posts/2020-05-01-a/index.md",
+		"content/posts/2020-05-01-a/only-a.jpg",
+		"content/posts/2020-05-02-b/index.md",
+		"content/pages/about/index.md",
+		"content/pages/about/café au lait.jpg",
+		"static/wp-content/uploads/2020/05/shared.jpg",
+	} {
+		if !exists(want) {
+			t.Errorf("missing %s", want)
+		}
+	}
+	for _, not := range []string{
+		"content/posts/2020-05-01-a.md",
+		"static/wp-content/uploads/2020/05/only-a.jpg",
+		"static/wp-content/uploads/2020/05/café au lait.jpg",
+		"content/posts/2020-05-01-a/shared.jpg",
+		"content/posts/2020-05-02-b/shared.jpg",
+	} {
+		if exists(not) {
+			t.Errorf("%s should not be written", not)
+		}
+	}
+	a := string(mustRead(t, filepath.Join(site, "content/posts/2020-05-01-a/index.md")))
+	for _, want := range []string{"[![only a](only-a.jpg)](only-a.jpg)", "![shared](/wp-content/uploads/2020/05/shared.jpg)",
+		`relref "posts/2020-05-02-b/index.md"`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("post a lacks %q:\n%s", want, a)
+		}
+	}
+	about := string(mustRead(t, filepath.Join(site, "content/pages/about/index.md")))
+	if !strings.Contains(about, "(caf%C3%A9%20au%20lait.jpg)") {
+		t.Errorf("page about does not link its file by name:\n%s", about)
+	}
+	redirects := string(mustRead(t, filepath.Join(site, "static/_redirects")))
+	for _, want := range []string{
+		"/wp-content/uploads/2020/05/only-a.jpg /2020/05/a/only-a.jpg 301\n",
+		"/wp-content/uploads/2020/05/caf%C3%A9%20au%20lait.jpg /about/caf%C3%A9%20au%20lait.jpg 301\n",
+	} {
+		if !strings.Contains(redirects, want) {
+			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
+		}
+	}
+	if strings.Contains(redirects, "shared.jpg") {
+		t.Errorf("a file left in static/ is redirected:\n%s", redirects)
+	}
+}
+
+// bundleHugo finds the pinned Hugo (WPEXIT_HUGO, or hugo on PATH); without
+// it the test is skipped, except under CI=true.
+func bundleHugo(t *testing.T) string {
+	t.Helper()
+	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
+		return p
+	}
+	if p, err := exec.LookPath("hugo"); err == nil {
+		return p
+	}
+	if os.Getenv("CI") == "true" {
+		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
+	}
+	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
+	return ""
+}
+
+func mustRead(t *testing.T, p string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// htmlRefRE finds the src and href values of a built page.
+var htmlRefRE = regexp.MustCompile(`(?:src|href)="([^"#?]+)`)
+
+func TestBundlesHugo(t *testing.T) {
+	hugo := bundleHugo(t)
+	in, site := convertBundles(t)
+	public := filepath.Join(t.TempDir(), "public")
+	cmd := exec.Command(hugo, "--source", site, "--destination", public, "--quiet")
+	cmd.Env = append(os.Environ(), "HUGO_CACHEDIR="+t.TempDir())
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("hugo build: %v\n%s", err, b)
+	}
+	images := 0
+	err := filepath.WalkDir(public, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(public, filepath.Dir(p))
+		dir := "/" + filepath.ToSlash(rel)
+		for _, m := range htmlRefRE.FindAllStringSubmatch(string(b), -1) {
+			ref := m[1]
+			if !strings.HasSuffix(ref, ".jpg") {
+				continue
+			}
+			images++
+			ref = strings.TrimPrefix(ref, "https://bundle.example")
+			if !strings.HasPrefix(ref, "/") {
+				ref = path.Join(dir, ref)
+			}
+			file := decodedPath(ref)
+			if _, err := os.Stat(filepath.Join(public, filepath.FromSlash(file))); err != nil {
+				t.Errorf("%s: image %s: no file %s in public/", p, m[1], file)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if images < 4 {
+		t.Errorf("found %d image references in the built site, want at least 4", images)
+	}
+	code, out := runMediaCLI(t, "check", in, "--public", public, "--require", "posts,pages,media", "--progress", "never")
+	if code != 0 {
+		t.Errorf("check --public: exit %d\n%s", code, out)
+	}
+}

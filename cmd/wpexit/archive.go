@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -391,8 +390,9 @@ func (a *archiveWriter) commit(w *siteWriter, rep *report) error {
 		return fmt.Errorf("write %s: %w", archivePath, err)
 	}
 	a.done = true
-	if d := hex.EncodeToString(a.sum.Sum(nil)); w.manifest.Files[archivePath] != d {
-		w.manifest.Files[archivePath] = d
+	var d fileSum
+	a.sum.Sum(d[:0])
+	if w.manifest.set(archivePath, d) {
 		w.dirty = true
 	}
 	rep.files = append(rep.files, archivePath)

@@ -188,18 +188,17 @@ func (x *extras) write(w *siteWriter, ex itemExtras, rec record) error {
 // and one without): left, it would still show them. A file changed since
 // wpexit wrote it is kept.
 func removeStale(w *siteWriter, rel string) error {
-	sum, ok := w.manifest.Files[rel]
-	if !ok || w.dryRun || w.root == nil {
+	if !w.manifest.has(rel) || w.dryRun || w.root == nil {
 		return nil
 	}
 	cur, err := w.read(rel)
-	if err != nil || cur == nil || digest(cur) != sum {
+	if sum, ok := w.manifest.sum(rel); err != nil || cur == nil || !ok || digest(cur) != sum {
 		return err
 	}
 	if err := w.root.Remove(rel); err != nil {
 		return fmt.Errorf("remove %s: %w", rel, err)
 	}
-	delete(w.manifest.Files, rel)
+	w.manifest.remove(rel)
 	w.dirty = true
 	return nil
 }

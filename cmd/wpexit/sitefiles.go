@@ -62,7 +62,7 @@ func (w *siteWriter) foreignConfig() string {
 		return ""
 	}
 	for _, name := range hugoConfigFiles {
-		if _, err := w.root.Lstat(name); err == nil && w.manifest.Files[name] == "" {
+		if _, err := w.root.Lstat(name); err == nil && !w.manifest.written(name) {
 			return name
 		}
 	}

@@ -84,8 +84,7 @@ func (w *siteWriter) write(rel string, data []byte) (writeOutcome, string, error
 			return kept, "", err
 		}
 	}
-	if sum := digest(data); w.manifest.Files[rel] != sum {
-		w.manifest.Files[rel] = sum
+	if w.manifest.set(rel, digest(data)) {
 		w.dirty = true
 	}
 	return wrote, "", nil
@@ -97,7 +96,7 @@ func (w *siteWriter) writeIfAbsent(rel string, data []byte) (writeOutcome, strin
 	if err != nil {
 		return kept, "", err
 	}
-	if cur != nil && w.manifest.Files[path.Clean(rel)] == "" {
+	if cur != nil && !w.manifest.written(path.Clean(rel)) {
 		return kept, "exists", nil
 	}
 	return w.write(rel, data)
@@ -109,11 +108,11 @@ func (w *siteWriter) keepReason(rel string, cur []byte) string {
 	if w.force {
 		return ""
 	}
-	sum, ok := w.manifest.Files[rel]
+	sum, ok := w.manifest.sum(rel)
 	switch {
-	case !ok:
+	case !w.manifest.has(rel):
 		return "file exists and was not written by wpexit (use --force to replace it)"
-	case sum != digest(cur):
+	case !ok || sum != digest(cur):
 		return "file changed since wpexit wrote it (use --force to replace it)"
 	}
 	return ""

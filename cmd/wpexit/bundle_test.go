@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"os/exec"
 	"path"
@@ -12,7 +14,8 @@ import (
 
 // bundleExport has two posts and a page: post a uses a thumbnail of a file
 // only it uses, and a file post b uses too; a links to b; the page uses a
-// file with a name that needs encoding.
+// file with a name that needs encoding. Each file is an attachment, so its
+// old URL and its attachment page are media URLs that check must find.
 const bundleExport = `<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel>
@@ -60,6 +63,45 @@ See <a href="https://bundle.example/2020/05/b/">post b</a>.]]></content:encoded>
 <wp:post_name><![CDATA[about]]></wp:post_name>
 <wp:status><![CDATA[publish]]></wp:status>
 <wp:post_type><![CDATA[page]]></wp:post_type>
+</item>
+<item>
+<title>only-a</title>
+<link>https://bundle.example/2020/05/a/only-a/</link>
+<guid isPermaLink="false">https://bundle.example/wp-content/uploads/2020/05/only-a.jpg</guid>
+<wp:post_id>11</wp:post_id>
+<wp:post_date><![CDATA[2020-05-01 10:00:00]]></wp:post_date>
+<wp:post_name><![CDATA[only-a]]></wp:post_name>
+<wp:status><![CDATA[inherit]]></wp:status>
+<wp:post_parent>10</wp:post_parent>
+<wp:post_type><![CDATA[attachment]]></wp:post_type>
+<wp:attachment_url><![CDATA[https://bundle.example/wp-content/uploads/2020/05/only-a.jpg]]></wp:attachment_url>
+<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[2020/05/only-a.jpg]]></wp:meta_value></wp:postmeta>
+</item>
+<item>
+<title>shared</title>
+<link>https://bundle.example/2020/05/b/shared/</link>
+<guid isPermaLink="false">https://bundle.example/wp-content/uploads/2020/05/shared.jpg</guid>
+<wp:post_id>21</wp:post_id>
+<wp:post_date><![CDATA[2020-05-01 10:00:00]]></wp:post_date>
+<wp:post_name><![CDATA[shared]]></wp:post_name>
+<wp:status><![CDATA[inherit]]></wp:status>
+<wp:post_parent>20</wp:post_parent>
+<wp:post_type><![CDATA[attachment]]></wp:post_type>
+<wp:attachment_url><![CDATA[https://bundle.example/wp-content/uploads/2020/05/shared.jpg]]></wp:attachment_url>
+<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[2020/05/shared.jpg]]></wp:meta_value></wp:postmeta>
+</item>
+<item>
+<title>cafe</title>
+<link>https://bundle.example/about/cafe/</link>
+<guid isPermaLink="false">https://bundle.example/wp-content/uploads/2020/05/caf%C3%A9%20au%20lait.jpg</guid>
+<wp:post_id>31</wp:post_id>
+<wp:post_date><![CDATA[2020-05-01 10:00:00]]></wp:post_date>
+<wp:post_name><![CDATA[cafe]]></wp:post_name>
+<wp:status><![CDATA[inherit]]></wp:status>
+<wp:post_parent>30</wp:post_parent>
+<wp:post_type><![CDATA[attachment]]></wp:post_type>
+<wp:attachment_url><![CDATA[https://bundle.example/wp-content/uploads/2020/05/caf%C3%A9%20au%20lait.jpg]]></wp:attachment_url>
+<wp:postmeta><wp:meta_key><![CDATA[_wp_attached_file]]></wp:meta_key><wp:meta_value><![CDATA[2020/05/caf%C3%A9%20au%20lait.jpg]]></wp:meta_value></wp:postmeta>
 </item>
 </channel>
 </rss>
@@ -144,7 +186,7 @@ func TestBundlesLayout(t *testing.T) {
 			t.Errorf("_redirects lacks %q:\n%s", want, redirects)
 		}
 	}
-	if strings.Contains(redirects, "shared.jpg") {
+	if strings.Contains(redirects, "\n/wp-content/uploads/2020/05/shared.jpg ") {
 		t.Errorf("a file left in static/ is redirected:\n%s", redirects)
 	}
 }
@@ -221,8 +263,14 @@ func TestBundlesHugo(t *testing.T) {
 	if images < 4 {
 		t.Errorf("found %d image references in the built site, want at least 4", images)
 	}
-	code, out := runMediaCLI(t, "check", in, "--public", public, "--require", "posts,pages,media", "--progress", "never")
-	if code != 0 {
+	var stdout, stderr bytes.Buffer
+	err = run(context.Background(), []string{"wpexit", "check", in, "--public", public, "--require", "posts,pages,media", "--progress", "never"}, nil, &stdout, &stderr)
+	out := stdout.String() + stderr.String()
+	if code := exitCode(err); code != 0 {
 		t.Errorf("check --public: exit %d\n%s", code, out)
+	}
+	m := regexp.MustCompile(`media \(required\)\s+(\d+)\s+(\d+)\s+0\n`).FindStringSubmatch(out)
+	if m == nil || m[1] != m[2] || m[1] != "6" {
+		t.Errorf("check --public does not cover the media URLs (want 6: 3 files, 3 attachment pages):\n%s", out)
 	}
 }

@@ -168,3 +168,23 @@ func TestPlainValues(t *testing.T) {
 		t.Errorf("plainDate answered only %d dates", answered)
 	}
 }
+
+// FuzzFastPath checks that the fast path and encoding/xml read any input
+// the same way.
+func FuzzFastPath(f *testing.F) {
+	seeds, _ := filepath.Glob("testdata/*.xml")
+	for _, p := range seeds {
+		if b, err := os.ReadFile(p); err == nil && len(b) < 4<<10 {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte(`<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>` +
+		`<item><title>a &amp; b&#x41;&#66;</title><wp:post_id> 7 </wp:post_id><wp:post_date>2012-02-14 13:40:24</wp:post_date>` +
+		"<category domain='post_tag' nicename=\"x\r\ny\"><![CDATA[T\r]]></category><!-- c --><wp:status>publish</wp:status></item></channel></rss>"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		fast, slow := readAll(src, false), readAll(src, true)
+		if !reflect.DeepEqual(fast, slow) {
+			t.Errorf("the fast path reads %q differently:\nfast %#v\nslow %#v", src, fast, slow)
+		}
+	})
+}

@@ -78,6 +78,24 @@ theme.
 	--archive                also write DIR/archive/items.jsonl (see Archive)
 	--archive-private        the archive keeps private data too (see Archive)
 	--out-each DIR           batch: each EXPORT is its own site, DIR/NAME (see Batch)
+	--bundles                every page a leaf bundle, its media beside it (see Bundles)
+
+# Bundles
+
+With --bundles every page is a Hugo leaf bundle: content/posts/YYYY-MM-DD-slug/index.md
+instead of content/posts/YYYY-MM-DD-slug.md (folder names unique in the
+site; pages are not nested under their parents, as a leaf bundle cannot
+hold pages), and links between posts are relref "posts/…/index.md". A
+media file that exactly one published page uses, with its thumbnails, goes
+into that page's folder and the page links it by its name ("x.jpg"); Hugo
+publishes it next to the page, at the page's url. Other pages, comments and
+featured_image link it at that new URL. A file several pages use, one a
+reusable block uses, one no page uses (an attachment or a featured image
+only) or one whose name the folder cannot hold stays in static/ at its old
+path. The redirect files send each moved file's old path to its new one, so
+`check --public` still covers the media URLs. With --media none the layout
+and the links are the same, and the report lists the files missing from
+where they would be.
 
 # Comments, authors, site settings
 

@@ -88,3 +88,32 @@ func (ix *Index) entryURLs(e *entry, yield func(OldURL)) {
 		mk(o.path, o.class, o.via, target)
 	}
 }
+
+// PageURL returns the new URL of the item id's first old URL of class
+// ClassPost, ClassPage or ClassShortlink that has one, in OldURLs order, or
+// "": what a scan of OldURLs for the item finds, without building the list.
+func (ix *Index) PageURL(id int64) string {
+	first, ok := ix.byID[id]
+	if !ok {
+		return ""
+	}
+	for i := int(first); i < ix.entries.len(); i++ {
+		e := ix.entries.at(int32(i))
+		if e.id != id {
+			continue
+		}
+		found := ""
+		ix.entryURLs(e, func(u OldURL) {
+			switch u.Class {
+			case ClassPost, ClassPage, ClassShortlink:
+				if found == "" {
+					found = u.Target
+				}
+			}
+		})
+		if found != "" {
+			return found
+		}
+	}
+	return ""
+}

@@ -5,7 +5,6 @@ import (
 	"sync"
 
 	"github.com/wpexit/wpexit/convert"
-	"github.com/wpexit/wpexit/rewrite"
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -58,34 +57,31 @@ func newExtras(c convertConfig, sv *survey, w *siteWriter) (*extras, error) {
 // pageURLs maps each planned page's content file (relative to content/)
 // to the URL the new site serves it at, as the URL index knows it: its old
 // permalink path when the page keeps it, else Hugo's default path for it.
-// Drafts have none. The map is built at the first call (a comment linking
-// to a page of the site), once, whichever worker asks.
+// Drafts have none. The map from content file to item ID is built at the
+// first call (a comment linking to a page of the site), once, whichever
+// worker asks; the URL is looked up in the index at each call, so the
+// index's list of old URLs is never built.
 func pageURLs(sv *survey) func(string) string {
 	if sv == nil || sv.index == nil {
 		return nil
 	}
-	build := sync.OnceValue(func() map[string]string {
-		byID := map[int64]string{}
-		for _, u := range sv.index.OldURLs() {
-			switch u.Class {
-			case rewrite.ClassPost, rewrite.ClassPage, rewrite.ClassShortlink:
-			default:
-				continue
-			}
-			if _, ok := byID[u.ID]; !ok && u.ID != 0 && u.Target != "" {
-				byID[u.ID] = u.Target
-			}
-		}
-		byPath := map[string]string{}
+	build := sync.OnceValue(func() map[string]int64 {
+		byPath := map[string]int64{}
 		for i := range sv.plans.len() {
 			p, _ := sv.plans.at(i)
-			if p.Skip == "" && p.Path != "" && byID[p.ID] != "" {
-				byPath[p.Path] = byID[p.ID]
+			if p.Skip == "" && p.Path != "" && p.ID != 0 && sv.index.PageURL(p.ID) != "" {
+				byPath[p.Path] = p.ID
 			}
 		}
 		return byPath
 	})
-	return func(contentPath string) string { return build()[contentPath] }
+	return func(contentPath string) string {
+		id, ok := build()[contentPath]
+		if !ok {
+			return ""
+		}
+		return sv.index.PageURL(id)
+	}
 }
 
 // forItem builds what the item adds besides its page. conv is the worker's

@@ -274,3 +274,27 @@ func TestBundlesHugo(t *testing.T) {
 		t.Errorf("check --public does not cover the media URLs (want 6: 3 files, 3 attachment pages):\n%s", out)
 	}
 }
+
+// TestBundlesNone checks --bundles with --media none: the same layout and
+// links, nothing written but the pages, the missing files reported.
+func TestBundlesNone(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "bundle.xml")
+	if err := os.WriteFile(in, []byte(bundleExport), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	code, stderr := runMediaCLI(t, "convert", in, "-o", site, "--bundles", "--progress", "never")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	if !strings.Contains(stderr, "files the posts use are not in static/ or the page bundles") {
+		t.Errorf("missing files not reported:\n%s", stderr)
+	}
+	a := string(mustRead(t, filepath.Join(site, "content/posts/2020-05-01-a/index.md")))
+	if !strings.Contains(a, "[![only a](only-a.jpg)](only-a.jpg)") {
+		t.Errorf("post a does not link its files by name:\n%s", a)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/posts/2020-05-01-a/only-a.jpg")); err == nil {
+		t.Error("media none wrote a media file")
+	}
+}

@@ -114,8 +114,12 @@ func runMedia(ctx context.Context, c convertConfig, sv *survey, w *siteWriter,
 			}
 		}
 		if len(missing) > 0 {
-			rep.warn(fmt.Sprintf("media: %d of %d files the posts use are not under static/: %s (--media download or --uploads DIR brings them)",
-				len(missing), len(results), shortList(missing, 3)))
+			where := "under static/"
+			if c.Media.Bundles {
+				where = "in static/ or the page bundles"
+			}
+			rep.warn(fmt.Sprintf("media: %d of %d files the posts use are not %s: %s (--media download or --uploads DIR brings them)",
+				len(missing), len(results), where, shortList(missing, 3)))
 		}
 		if c.Media.fetching() { // a dry run that would fetch: list them
 			reportMedia(rep, results)

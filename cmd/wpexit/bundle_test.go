@@ -298,3 +298,35 @@ func TestBundlesNone(t *testing.T) {
 		t.Error("media none wrote a media file")
 	}
 }
+
+// TestBundlesDownload checks --bundles with --media download: files land in
+// the same places as from an uploads folder, and a re-run finds them there
+// and requests nothing.
+func TestBundlesDownload(t *testing.T) {
+	up := "/wp-content/uploads/2020/05/"
+	srv := newMediaServer(t, map[string][]byte{
+		up + "only-a.jpg": mediaJPEG, up + "only-a-300x200.jpg": mediaJPEG[:12],
+		up + "shared.jpg": mediaJPEG, up + "café au lait.jpg": mediaJPEG,
+	})
+	in := filepath.Join(t.TempDir(), "bundle.xml")
+	if err := os.WriteFile(in, []byte(bundleExport), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	site := t.TempDir()
+	args := []string{"convert", in, "-o", site, "--bundles", "--media", "download", "--media-base", srv.URL, "--progress", "never"}
+	if code, stderr := runMediaCLI(t, args...); code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	for _, want := range []string{"content/posts/2020-05-01-a/only-a.jpg", "content/pages/about/café au lait.jpg", "static/wp-content/uploads/2020/05/shared.jpg"} {
+		if _, err := os.Stat(filepath.Join(site, filepath.FromSlash(want))); err != nil {
+			t.Errorf("missing %s", want)
+		}
+	}
+	before := srv.requests()
+	if code, stderr := runMediaCLI(t, args...); code != 0 {
+		t.Fatalf("second run: exit %d\n%s", code, stderr)
+	}
+	if n := srv.requests() - before; n != 0 {
+		t.Errorf("second run made %d requests, want none", n)
+	}
+}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"net/url"
@@ -26,11 +25,13 @@ func writeSiteFiles(w *siteWriter, sv *survey, c convertConfig, rep *report) err
 		if format == "none" {
 			continue
 		}
-		var b bytes.Buffer
-		if err := writeRedirects(sv.index, format, &b); err != nil {
-			return fmt.Errorf("write %s redirects: %w", format, err)
+		gen := func(out io.Writer) error {
+			if err := writeRedirects(sv.index, format, out); err != nil {
+				return fmt.Errorf("write %s redirects: %w", format, err)
+			}
+			return nil
 		}
-		if err := siteFile(w, rep, redirectFiles[format], b.Bytes(), false); err != nil {
+		if err := streamSiteFile(w, rep, redirectFiles[format], gen); err != nil {
 			return err
 		}
 	}
@@ -76,6 +77,18 @@ func siteFile(w *siteWriter, rep *report, rel string, data []byte, onlyIfAbsent 
 		write = w.writeIfAbsent
 	}
 	out, reason, err := write(rel, data)
+	return noteOutcome(rep, rel, out, reason, err)
+}
+
+// streamSiteFile writes the file of the site that gen writes (a redirect
+// file, which can be large) and notes it, without holding its bytes.
+func streamSiteFile(w *siteWriter, rep *report, rel string, gen func(io.Writer) error) error {
+	out, reason, err := w.writeStream(rel, gen)
+	return noteOutcome(rep, rel, out, reason, err)
+}
+
+// noteOutcome notes in the report what became of the site file at rel.
+func noteOutcome(rep *report, rel string, out writeOutcome, reason string, err error) error {
 	switch {
 	case err != nil:
 		return err

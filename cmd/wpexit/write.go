@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -85,6 +86,47 @@ func (w *siteWriter) write(rel string, data []byte) (writeOutcome, string, error
 		}
 	}
 	if w.manifest.set(rel, digest(data)) {
+		w.dirty = true
+	}
+	return wrote, "", nil
+}
+
+// writeStream is write with the bytes written by gen, never held whole:
+// gen runs once to write the file, and once more to hash its bytes first
+// when a file is already there (an unchanged file is left as it is). In a
+// dry run gen writes to nowhere, so its errors still show.
+func (w *siteWriter) writeStream(rel string, gen func(io.Writer) error) (writeOutcome, string, error) {
+	rel = path.Clean(rel)
+	cur, err := w.read(rel)
+	if err != nil {
+		return kept, "", err
+	}
+	if cur != nil {
+		if reason := w.keepReason(rel, cur); reason != "" {
+			return kept, reason, nil
+		}
+	}
+	h := sha256.New()
+	var sum fileSum
+	switch {
+	case w.dryRun:
+		return wrote, "", gen(io.Discard)
+	case cur != nil:
+		if err := gen(h); err != nil {
+			return kept, "", err
+		}
+		h.Sum(sum[:0])
+		if sum != digest(cur) {
+			err = w.replaceWith(rel, gen)
+		}
+	default:
+		err = w.replaceWith(rel, func(f io.Writer) error { return gen(io.MultiWriter(f, h)) })
+		h.Sum(sum[:0])
+	}
+	if err != nil {
+		return kept, "", err
+	}
+	if w.manifest.set(rel, sum) {
 		w.dirty = true
 	}
 	return wrote, "", nil

@@ -94,7 +94,11 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 	var renamed bool
 	pl.Path, renamed = p.claim(dir, stem)
 	if renamed {
-		pl.Notes = append(pl.Notes, Note{Kind: "renamed", Detail: "wanted " + dir + "/" + withSuffix(stem, 1)})
+		wanted := dir + "/" + withSuffix(stem, 1)
+		if p.opts.Bundles {
+			wanted = strings.TrimSuffix(wanted, ".md") + "/index.md"
+		}
+		pl.Notes = append(pl.Notes, Note{Kind: "renamed", Detail: "wanted " + wanted})
 	}
 	if pl.URL == "" && isHomeLink(it.Link) {
 		pl.Notes = append(pl.Notes, Note{Kind: "front-page", Detail: "served at the home URL " + it.Link + "; no url written"})

@@ -40,6 +40,9 @@ func TestPlanBundles(t *testing.T) {
 		if got.Path != want[i] {
 			t.Errorf("item %d: path %q, want %q", it.ID, got.Path, want[i])
 		}
+		if it.ID == 2 && (len(got.Notes) != 1 || got.Notes[0].Detail != "wanted posts/2012-02-14-A/index.md") {
+			t.Errorf("item 2: notes %+v, want one renamed note naming the bundle it wanted", got.Notes)
+		}
 	}
 	// Without the option nothing changes: the same items as files.
 	q := NewPlanner(Options{})

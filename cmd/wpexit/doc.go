@@ -92,10 +92,12 @@ publishes it next to the page, at the page's url. Other pages, comments and
 featured_image link it at that new URL. A file several pages use, one a
 reusable block uses, one no page uses (an attachment or a featured image
 only) or one whose name the folder cannot hold stays in static/ at its old
-path. The redirect files send each moved file's old path to its new one, so
-`check --public` still covers the media URLs. With --media none the layout
-and the links are the same, and the report lists the files missing from
-where they would be.
+path; so does every file of a draft or of a page whose url is not a folder
+("/x.html"). The redirect files send each moved file's old path to its new
+one, so `check --public` still covers the media URLs. With --media none the
+layout and the links are the same, and the report lists the files missing
+from where they would be. Hugo's RSS feed and .Summary keep a bundle's
+relative links as written. `wpexit verify` does not read bundles yet.
 
 # Comments, authors, site settings
 

@@ -187,7 +187,7 @@ when items of the export could not be read (their URLs are unknown).
 
 Verify measures how faithful each written page is. It runs convert's first
 pass over the exports (give the flags that change which items are written:
---include-private, --include-protected, --alias-host), then for each page
+--include-private, --include-protected, --alias-host, --bundles), then for each page
 it reads DIR/content/FILE, renders its Markdown as Hugo does (goldmark,
 Hugo's shortcodes, relref resolved), renders the item as WordPress showed
 it (blocks, wpautop, shortcodes), and compares what a reader sees: the

@@ -34,6 +34,7 @@ type verifyConfig struct {
 	IncludePrivate   bool     // as given to convert: private items were written
 	IncludeProtected bool     // as given to convert: protected items were written
 	AliasHosts       []string // as given to convert
+	Bundles          bool     // as given to convert: pages are leaf bundles
 	Progress         string   // "auto", "always" or "never"
 }
 
@@ -90,6 +91,7 @@ func verifyFlags(c *verifyConfig) []cli.Flag {
 		&cli.BoolFlag{Name: "include-private", Usage: "as given to convert: private posts were written", Destination: &c.IncludePrivate},
 		&cli.BoolFlag{Name: "include-protected", Usage: "as given to convert: password-protected posts were written", Destination: &c.IncludeProtected},
 		&cli.StringSliceFlag{Name: "alias-host", Usage: "another `HOST` the old site was known by, as given to convert (repeatable)", Destination: &c.AliasHosts},
+		&cli.BoolFlag{Name: "bundles", Usage: "as given to convert: every page is a leaf bundle", Destination: &c.Bundles},
 		&cli.StringFlag{Name: "progress", Value: "auto", Usage: "show a progress bar on stderr `WHEN` auto (when stderr is a terminal), always, never", Destination: &c.Progress},
 	}
 }
@@ -115,9 +117,10 @@ func runVerify(ctx context.Context, env *environment, c verifyConfig) error {
 	defer closeExports(exps)
 	prog := startProgress(ctx, env.stderr, c.Progress)
 	defer prog.stop()
-	opts := convert.Options{IncludePrivate: c.IncludePrivate, IncludeProtected: c.IncludeProtected}
+	opts := convert.Options{IncludePrivate: c.IncludePrivate, IncludeProtected: c.IncludeProtected, Bundles: c.Bundles}
 	prog.reading()
-	sv, err := surveyExports(ctx, exps, convertConfig{AliasHosts: c.AliasHosts}, opts, prog.increment)
+	cc := convertConfig{AliasHosts: c.AliasHosts, Media: mediaConfig{Bundles: c.Bundles}}
+	sv, err := surveyExports(ctx, exps, cc, opts, prog.increment)
 	if err != nil {
 		return err
 	}
@@ -125,6 +128,10 @@ func runVerify(ctx context.Context, env *environment, c verifyConfig) error {
 		return fmt.Errorf("read export: %s: holds no WordPress export", exps[0].name)
 	}
 	opts.Link, opts.LinkFrom = indexLinks(sv.index, savedMediaLink(root)) // what convert's second pass used
+	if c.Bundles {
+		sv.bundles = planBundles(sv, collectMedia(sv, nil)) // where convert put each media file
+		opts.Link, opts.LinkFrom = sv.bundles.links(opts.Link, opts.LinkFrom)
+	}
 	v := newVerifier(c, sv, opts, root)
 	prog.verifying(v.total())
 	err = v.run(ctx, exps, prog.increment)

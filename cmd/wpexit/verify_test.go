@@ -379,3 +379,21 @@ func TestVerifyMediaUploads(t *testing.T) {
 		})
 	}
 }
+
+// TestVerifyBundles: a site converted with --bundles verifies with
+// --bundles (pages at posts/X/index.md, media linked by name), and without
+// it every page is missing.
+func TestVerifyBundles(t *testing.T) {
+	site := filepath.Join(t.TempDir(), "site")
+	wantCode(t, wpexit(t, nil, "convert", sample, "--out", site, "--bundles", "-q"), 0, "convert the sample as bundles")
+	r := wpexit(t, nil, "verify", sample, "--site", site, "--bundles", "-q")
+	wantCode(t, r, 0, "verify bundles with --bundles")
+	if !strings.Contains(r.stdout, "7 pages, 7 at or above 0.99") {
+		t.Errorf("bundles summary wrong:\n%s", r.stdout)
+	}
+	r = wpexit(t, nil, "verify", sample, "--site", site, "--json")
+	wantCode(t, r, 3, "verify bundles without --bundles")
+	if rep := parseVerify(t, r); rep.Failed != 7 {
+		t.Errorf("without --bundles %d of %d pages failed, want all 7", rep.Failed, rep.Pages)
+	}
+}

@@ -7,27 +7,15 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-)
 
-// hugoBinary is the pinned Hugo that .ci/run exports as WPEXIT_HUGO. The
-// test is skipped without it, except in CI.
-func hugoBinary(t *testing.T) string {
-	t.Helper()
-	h := os.Getenv("WPEXIT_HUGO")
-	if h == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("WPEXIT_HUGO is not set")
-		}
-		t.Skip("WPEXIT_HUGO is not set")
-	}
-	return h
-}
+	"github.com/wpexit/wpexit/internal/testenv"
+)
 
 // TestSiteAgreesWithHugo builds the Site fixture with a real Hugo and checks
 // that Public mode on the result gives the same verdicts as Site mode on the
 // sources: Site mode predicts what Hugo builds.
 func TestSiteAgreesWithHugo(t *testing.T) {
-	hugo := hugoBinary(t)
+	hugo := testenv.Hugo(t)
 	src := t.TempDir()
 	files := map[string]string{
 		"layouts/_default/single.html": "{{ .Title }}",

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -48,7 +50,7 @@ func TestCorpusPlan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts the whole corpus")
 	}
-	corpus := sharedWXR(t)
+	corpus := testenv.SharedWXR(t)
 	reasons := map[string]int{}
 	total, written, renamed := 0, 0, 0
 	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {

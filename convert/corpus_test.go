@@ -6,36 +6,9 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// sharedWXR returns the shared corpus folder ../shared/wxr next to the
-// repository root. It skips the test when the folder is absent, unless
-// CI=true, where the corpus must be there.
-func sharedWXR(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "wxr")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus not found: %v", err)
-	}
-	return corpus
-}
+	"github.com/wpexit/wpexit/internal/testenv"
+)
 
 // TestCorpusTitles writes every item title of the shared corpus, as the wxr
 // reader gives it, as front matter and reads it back.
@@ -53,7 +26,7 @@ func TestCorpusTitles(t *testing.T) {
 // allCorpusTitles returns every item title in the shared corpus.
 func allCorpusTitles(t *testing.T) []string {
 	t.Helper()
-	corpus := sharedWXR(t)
+	corpus := testenv.SharedWXR(t)
 	var titles []string
 	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {

@@ -12,21 +12,9 @@ import (
 	"testing"
 	"time"
 	"unicode"
-)
 
-// hugoBinary returns the pinned Hugo that .ci/run exports as HUGO. The test
-// skips without it, except under CI=true, where it must be there.
-func hugoBinary(t *testing.T) string {
-	t.Helper()
-	h := os.Getenv("HUGO")
-	if h == "" {
-		if os.Getenv("CI") == "true" {
-			t.Fatal("HUGO is not set under CI (.ci/run exports it)")
-		}
-		t.Skip("HUGO not set; run through .ci/run or set HUGO to the pinned binary")
-	}
-	return h
-}
+	"github.com/wpexit/wpexit/internal/testenv"
+)
 
 // TestHugoReadsFrontMatter writes the tricky titles and, when the shared
 // corpus is there, every title in it as front matter, builds the pages with
@@ -36,7 +24,7 @@ func TestHugoReadsFrontMatter(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds a Hugo site")
 	}
-	hugo := hugoBinary(t)
+	hugo := testenv.Hugo(t)
 	titles := append([]string(nil), trickyTitles...)
 	if os.Getenv("CI") == "true" || sharedPresent() {
 		seen := map[string]bool{}

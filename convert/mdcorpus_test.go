@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -19,7 +21,7 @@ func TestMarkdownCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("corpus test")
 	}
-	corpus := sharedWXR(t)
+	corpus := testenv.SharedWXR(t)
 	var files []string
 	filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
 		if err == nil && !e.IsDir() && (strings.HasSuffix(path, ".xml") || strings.HasSuffix(path, ".wxr")) {

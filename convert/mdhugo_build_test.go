@@ -7,30 +7,15 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-// mdHugo finds a Hugo binary: $WPEXIT_HUGO (set by .ci/run) or PATH. It
-// skips without one, except under CI=true.
-func mdHugo(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("hugo"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
-	}
-	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
-	return ""
-}
+	"github.com/wpexit/wpexit/internal/testenv"
+)
 
 // TestMarkdownHugoBuild builds a site of the golden pages with a real Hugo
 // (unsafe HTML on, as the site's config has it): every escape, shortcode
 // and relref must pass Hugo, and the page must show what the post showed.
 func TestMarkdownHugoBuild(t *testing.T) {
-	hugo := mdHugo(t)
+	hugo := testenv.Hugo(t)
 	site := t.TempDir()
 	write := func(name, s string) {
 		p := filepath.Join(site, name)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -67,7 +69,7 @@ func BenchmarkWordpressHTMLBlocks(b *testing.B) {
 // BenchmarkWordpressHTMLCorpus renders every post and page of a few real
 // exports of the shared corpus (classic, WordPress.com code, blocks).
 func BenchmarkWordpressHTMLCorpus(b *testing.B) {
-	corpus := renderCorpus(b)
+	corpus := testenv.SharedWXR(b)
 	var items []*wxr.Item
 	site := NewSite()
 	size := 0

@@ -11,39 +11,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"golang.org/x/net/html"
 
 	"github.com/wpexit/wpexit/wxr"
 )
-
-// renderCorpus returns the shared corpus directory: ../shared/wxr next to
-// the directory holding go.mod. It skips when it is absent, except under
-// CI=true, where that is a failure.
-func renderCorpus(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(dir)
-		if up == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = up
-	}
-	corpus := filepath.Join(dir, "..", "shared", "wxr")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus not found: %v", err)
-	}
-	return corpus
-}
 
 // corpusItem is what the render checks need from one <item>.
 type corpusItem struct {
@@ -283,7 +256,7 @@ func sourceBlocks(content string) int {
 // code, and that every plain classic post has exactly as many paragraphs as
 // its source has blank-line-separated blocks.
 func TestRenderCorpus(t *testing.T) {
-	corpus := renderCorpus(t)
+	corpus := testenv.SharedWXR(t)
 	var files []string
 	err := filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {

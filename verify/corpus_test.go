@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/rewrite"
 	"github.com/wpexit/wpexit/verify"
@@ -22,34 +24,6 @@ var (
 	update = flag.Bool("update", false, "rewrite testdata/CORPUS.md from the corpus run")
 	dump   = flag.String("dump", "", "write each page under the threshold, both sides, to this folder")
 )
-
-// sharedWXR returns ../shared/wxr next to the repository root. It skips the
-// test when the folder is absent, unless CI=true.
-func sharedWXR(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "wxr")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus not found: %v", err)
-	}
-	return corpus
-}
 
 // export is one file of the corpus, read whole.
 type export struct {
@@ -93,7 +67,7 @@ func TestCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts and verifies the whole corpus")
 	}
-	corpus := sharedWXR(t)
+	corpus := testenv.SharedWXR(t)
 	var table bytes.Buffer
 	all := verify.NewReport(verify.DefaultThreshold)
 	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {

@@ -6,35 +6,9 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-)
 
-// sharedCorpus finds ../shared/wxr next to the repository root. It skips
-// the test when the corpus is absent, unless CI=true, where that fails.
-func sharedCorpus(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "wxr")
-	if _, err := os.Stat(filepath.Join(corpus, "INDEX.md")); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing at %s (CI=true)", corpus)
-		}
-		t.Skipf("shared corpus not found at %s", corpus)
-	}
-	return corpus
-}
+	"github.com/wpexit/wpexit/internal/testenv"
+)
 
 // corpusFile is one row of ../shared/wxr/INDEX.md: the number of <item>
 // elements, the count per wp:post_type ("" for an item without one), and
@@ -86,7 +60,7 @@ var corpusMalformed = map[string]struct {
 // malformed ones must recover every item with warnings or stop with a
 // positioned error after the last readable item.
 func TestCorpus(t *testing.T) {
-	corpus := sharedCorpus(t)
+	corpus := testenv.SharedWXR(t)
 	var onDisk []string
 	filepath.WalkDir(corpus, func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {

@@ -10,38 +10,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/rewrite"
 	"github.com/wpexit/wpexit/wxr"
 )
-
-// sharedWXR finds ../shared/wxr next to the repository root. It skips the
-// test when the folder is absent, except under CI=true, where that fails.
-func sharedWXR(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("go.mod not found above the package")
-		}
-		dir = parent
-	}
-	corpus := filepath.Join(dir, "..", "shared", "wxr")
-	if _, err := os.Stat(corpus); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus not found: %v", err)
-	}
-	return corpus
-}
 
 // attrURL finds href and src values in post HTML (srcset is split below).
 var (
@@ -108,7 +82,7 @@ func (c *linkCounts) own() int { return c.page + c.media + c.archive + c.missing
 // over the published pages' links, and reports how many links to the old
 // site resolve. Every published page's own link must resolve to itself.
 func TestCorpus(t *testing.T) {
-	corpus := sharedWXR(t)
+	corpus := testenv.SharedWXR(t)
 	files, _ := filepath.Glob(filepath.Join(corpus, "*", "*.xml"))
 	if len(files) == 0 {
 		t.Fatalf("no exports under %s", corpus)

@@ -9,25 +9,10 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/convert"
 )
-
-// hugoBin finds the pinned Hugo ($WPEXIT_HUGO, set by .ci/run, or hugo on
-// PATH); under CI=true its absence is a failure.
-func hugoBin(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("hugo"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
-	}
-	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
-	return ""
-}
 
 // TestHugoResolves proves the index's page targets and aliases with a real
 // Hugo: every fixture page links to every other page with relref to the
@@ -35,7 +20,7 @@ func hugoBin(t *testing.T) string {
 // site must build with refLinksErrorLevel ERROR, and every alias must be
 // written at its decoded path.
 func TestHugoResolves(t *testing.T) {
-	hugo := hugoBin(t)
+	hugo := testenv.Hugo(t)
 	for name, f := range map[string]*fixture{"pathinfo": pathinfoSite(), "html": htmlSite(), "front": frontSite(),
 		"wpcom": wpcomSite(), "numeric": numericSite()} {
 		t.Run(name, func(t *testing.T) {

@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/wpexit/wpexit/internal/testenv"
 )
 
 // bundleExport has two posts and a page: post a uses a thumbnail of a file
@@ -191,23 +193,6 @@ func TestBundlesLayout(t *testing.T) {
 	}
 }
 
-// bundleHugo finds the pinned Hugo (WPEXIT_HUGO, or hugo on PATH); without
-// it the test is skipped, except under CI=true.
-func bundleHugo(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("hugo"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
-	}
-	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
-	return ""
-}
-
 func mustRead(t *testing.T, p string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(p)
@@ -221,7 +206,7 @@ func mustRead(t *testing.T, p string) []byte {
 var htmlRefRE = regexp.MustCompile(`(?:src|href)="([^"#?]+)`)
 
 func TestBundlesHugo(t *testing.T) {
-	hugo := bundleHugo(t)
+	hugo := testenv.Hugo(t)
 	in, site := convertBundles(t)
 	public := filepath.Join(t.TempDir(), "public")
 	cmd := exec.Command(hugo, "--source", site, "--destination", public, "--quiet")

@@ -21,6 +21,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/wpexit/wpexit/internal/testenv"
 )
 
 // checkExport is the shared export the test converts: small (52 items),
@@ -31,8 +33,8 @@ func TestCheckE2EHugo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	hugo := hugoPath(t)
-	export := checkSharedExport(t, checkExport)
+	hugo := testenv.Hugo(t)
+	export := testenv.SharedExport(t, checkExport)
 	site := filepath.Join(t.TempDir(), "site")
 	wantCode(t, wpexit(t, nil, "convert", export, "--out", site, "-q"), 0, "convert "+checkExport)
 
@@ -80,34 +82,6 @@ func TestCheckE2EHugo(t *testing.T) {
 		}
 	}
 	srv.stop()
-}
-
-// checkSharedExport locates name under ../shared/wxr beside the repository root
-// (the folder holding go.mod); it skips when absent, except under CI=true.
-func checkSharedExport(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test's folder")
-		}
-		dir = parent
-	}
-	p := filepath.Join(filepath.Dir(dir), "shared", "wxr", filepath.FromSlash(name))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared export missing under CI: %v", err)
-		}
-		t.Skipf("shared export absent: %v", err)
-	}
-	return p
 }
 
 // checkHugoBuild builds site into a new folder and returns it.

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"go.yaml.in/yaml/v3"
 	xhtml "golang.org/x/net/html"
 
@@ -187,7 +189,7 @@ func TestNoPersonalDataInOutput(t *testing.T) {
 // and that every data file holds exactly the export's approved comments of
 // its post.
 func TestThemeUnitTestComments(t *testing.T) {
-	hugo := hugoPath(t)
+	hugo := testenv.Hugo(t)
 	export := themeUnitTestExport(t)
 	bin := hugoWpexit(t)
 	site := convertForHugo(t, bin, export)

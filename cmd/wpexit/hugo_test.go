@@ -16,6 +16,8 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/wpexit/wpexit/internal/testenv"
+
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -46,38 +48,12 @@ func hugoWpexit(t *testing.T) string {
 	return hugoBinOnce.path
 }
 
-// hugoPath finds the pinned Hugo; under CI=true its absence is a failure.
-func hugoPath(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("hugo"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH (.ci/run installs the pinned one)")
-	}
-	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
-	return ""
-}
-
 // sharedExports lists every export under ../shared/wxr, or skips (never
 // under CI=true) when the shared corpus is absent.
 func sharedExports(t *testing.T) []string {
 	t.Helper()
-	root, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "wxr"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(root); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared corpus missing under CI: %v", err)
-		}
-		t.Skipf("shared corpus absent: %v", err)
-	}
 	var files []string
-	err = filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(testenv.SharedWXR(t), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".xml") {
 			files = append(files, p)
 		}
@@ -90,7 +66,7 @@ func sharedExports(t *testing.T) []string {
 }
 
 func TestHugoBuildsSample(t *testing.T) {
-	hugo := hugoPath(t)
+	hugo := testenv.Hugo(t)
 	bin := hugoWpexit(t)
 	site := convertForHugo(t, bin, filepath.Join("..", "..", "testdata", "sample.xml"))
 	buildWithHugo(t, hugo, site)
@@ -100,7 +76,7 @@ func TestHugoBuildsSharedCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short")
 	}
-	hugo := hugoPath(t)
+	hugo := testenv.Hugo(t)
 	files := sharedExports(t)
 	bin := hugoWpexit(t)
 	for _, f := range files {

@@ -19,6 +19,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/wpexit/wpexit/internal/testenv"
 )
 
 // runMediaCLI runs the command line in-process and returns the exit code
@@ -362,50 +364,6 @@ func TestAbsoluteURL(t *testing.T) {
 	}
 }
 
-// mediaHugo finds the pinned Hugo ($WPEXIT_HUGO or PATH); under CI=true its
-// absence is a failure.
-func mediaHugo(t *testing.T) string {
-	t.Helper()
-	if p := os.Getenv("WPEXIT_HUGO"); p != "" {
-		return p
-	}
-	if p, err := exec.LookPath("hugo"); err == nil {
-		return p
-	}
-	if os.Getenv("CI") == "true" {
-		t.Fatal("no hugo: set WPEXIT_HUGO or put hugo on PATH")
-	}
-	t.Skip("no hugo on PATH and WPEXIT_HUGO unset")
-	return ""
-}
-
-// mediaSharedExport locates a shared export: ../shared/wxr next to the
-// folder holding go.mod. Absent: skipped, or a failure under CI=true.
-func mediaSharedExport(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := filepath.Abs(".")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		if filepath.Dir(dir) == dir {
-			t.Fatal("no go.mod above the test")
-		}
-		dir = filepath.Dir(dir)
-	}
-	p := filepath.Join(filepath.Dir(dir), "shared", "wxr", filepath.FromSlash(name))
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("shared export missing under CI: %v", err)
-		}
-		t.Skipf("shared export absent: %v", err)
-	}
-	return p
-}
-
 // generatedMedia serves, for any path with a file extension, a few bytes
 // of the kind the extension promises: the old site's uploads, made up.
 func generatedMedia(t *testing.T) *mediaServer {
@@ -442,13 +400,13 @@ func TestMediaSharedExportHugo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds shared exports with Hugo")
 	}
-	hugo := mediaHugo(t)
+	hugo := testenv.Hugo(t)
 	for _, tc := range []struct{ name, oldHost string }{
 		{"real-tightloosetight-de/wordpress-export.xml", "tight-loose-tight"},
 		{"real-albal-wpcom/wordpress.xml", "files.wordpress.com"},
 	} {
 		t.Run(path.Dir(tc.name), func(t *testing.T) {
-			in := mediaSharedExport(t, tc.name)
+			in := testenv.SharedExport(t, tc.name)
 			srv := generatedMedia(t)
 			site := t.TempDir()
 			code, stderr := runMediaCLI(t, "convert", in, "-o", site, "-q", "--media", "download", "--media-base", srv.URL)

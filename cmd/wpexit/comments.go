@@ -250,7 +250,7 @@ func writeAuthors(w *siteWriter, ch *wxr.Channel, creators map[string]bool, rep 
 // template includes it): the page's data/comments file rendered under the
 // post, replies nested under what they answer, pingbacks and trackbacks
 // listed apart. Comment Markdown is rendered with the page's own renderer.
-const commentsPartial = `{{- $all := index site.Data.comments (string .Params.wordpress_id) -}}
+const commentsPartial = `{{- $all := index hugo.Data.comments (string .Params.wordpress_id) -}}
 {{- with $all -}}
 {{- $thread := where . "type" "not in" (slice "pingback" "trackback") -}}
 {{- $pings := where . "type" "in" (slice "pingback" "trackback") -}}

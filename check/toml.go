@@ -109,31 +109,42 @@ func tomlKey(k string) string {
 
 // stripComment drops a # comment that is outside any string.
 func stripComment(line string) string {
-	var quote byte
-	for i := 0; i < len(line); i++ {
-		c := line[i]
-		switch {
-		case quote != 0:
-			if c == '\\' && quote == '"' {
-				i++
-			} else if c == quote {
-				quote = 0
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == '#':
-			return line[:i]
+	end := len(line)
+	outsideStrings(line, func(i int, c byte) bool {
+		if c == '#' {
+			end = i
+			return false
 		}
-	}
-	return line
+		return true
+	})
+	return line[:end]
 }
 
-// arrayClosed reports whether the brackets of v balance outside strings.
+// arrayClosed reports whether the brackets of v balance outside strings
+// (up to a comment).
 func arrayClosed(v string) bool {
 	depth := 0
+	outsideStrings(v, func(_ int, c byte) bool {
+		switch c {
+		case '#':
+			return false
+		case '[':
+			depth++
+		case ']':
+			depth--
+		}
+		return true
+	})
+	return depth == 0
+}
+
+// outsideStrings calls fn with each byte of s that is not inside a quoted
+// TOML string (basic strings honour backslash escapes, literal ones do
+// not), until fn returns false. Quote characters themselves are not passed.
+func outsideStrings(s string, fn func(i int, c byte) bool) {
 	var quote byte
-	for i := 0; i < len(v); i++ {
-		c := v[i]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		switch {
 		case quote != 0:
 			if c == '\\' && quote == '"' {
@@ -143,15 +154,10 @@ func arrayClosed(v string) bool {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '#':
-			return depth == 0
-		case c == '[':
-			depth++
-		case c == ']':
-			depth--
+		case !fn(i, c):
+			return
 		}
 	}
-	return depth == 0
 }
 
 // tomlValue reads one value; the rest of the line after it (a comment) is

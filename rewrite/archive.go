@@ -150,7 +150,7 @@ func hugoPath(name string) string {
 		switch {
 		case unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) || strings.ContainsRune("._#+~@-/", r):
 			b.WriteRune(r)
-		case r == '%' && i+2 < len(rs) && isHexRune(rs[i+1]) && isHexRune(rs[i+2]):
+		case r == '%' && i+2 < len(rs) && hexRune(rs[i+1]) && hexRune(rs[i+2]):
 			b.WriteRune(r)
 		case unicode.IsSpace(r):
 			b.WriteByte('-') // every space is a hyphen: Hugo does not collapse runs
@@ -159,9 +159,8 @@ func hugoPath(name string) string {
 	return b.String()
 }
 
-func isHexRune(r rune) bool {
-	return '0' <= r && r <= '9' || 'a' <= r && r <= 'f' || 'A' <= r && r <= 'F'
-}
+// hexRune is isHex for a rune.
+func hexRune(r rune) bool { return r < 0x80 && isHex(byte(r)) }
 
 // Archive and feed paths below the install directory, after an optional
 // permalink front segment ("/blog").

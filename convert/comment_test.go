@@ -5,7 +5,6 @@ import (
 	"html"
 	"net"
 	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
@@ -87,45 +86,31 @@ func runCommentsGolden(t *testing.T, ss []section) (data []byte, notes string, i
 }
 
 func TestCommentsGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "comments", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) < 4 {
-		t.Fatalf("only %d golden cases", len(files))
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
+	eachGoldenCase(t, "comments", 4, func(t *testing.T, file string, ss []section) {
+		data, notes, it := runCommentsGolden(t, ss)
+		checkNoPersonalData(t, it, data)
+		if data != nil {
+			checkCommentsParse(t, data)
+		}
+		if *update {
+			ss = set(ss, "comments.yaml", string(data), data == nil)
+			ss = set(ss, "notes", notes, notes == "")
+			if err := os.WriteFile(file, formatSections(ss), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ss := parseSections(raw)
-			data, notes, it := runCommentsGolden(t, ss)
-			checkNoPersonalData(t, it, data)
-			if data != nil {
-				checkCommentsParse(t, data)
-			}
-			if *update {
-				ss = set(ss, "comments.yaml", string(data), data == nil)
-				ss = set(ss, "notes", notes, notes == "")
-				if err := os.WriteFile(file, formatSections(ss), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, ok := get(ss, "comments.yaml")
-			if data == nil && ok {
-				t.Errorf("no comments written, golden has some")
-			}
-			if data != nil && want != string(data) {
-				t.Errorf("comments.yaml:\n got:\n%s\nwant:\n%s", data, want)
-			}
-			if wantNotes, _ := get(ss, "notes"); wantNotes != notes {
-				t.Errorf("notes:\n got:\n%s\nwant:\n%s", notes, wantNotes)
-			}
-		})
-	}
+			return
+		}
+		want, ok := get(ss, "comments.yaml")
+		if data == nil && ok {
+			t.Errorf("no comments written, golden has some")
+		}
+		if data != nil && want != string(data) {
+			t.Errorf("comments.yaml:\n got:\n%s\nwant:\n%s", data, want)
+		}
+		if wantNotes, _ := get(ss, "notes"); wantNotes != notes {
+			t.Errorf("notes:\n got:\n%s\nwant:\n%s", notes, wantNotes)
+		}
+	})
 }
 
 // checkNoPersonalData fails when an e-mail, IP or user agent of any comment

@@ -158,47 +158,33 @@ func runGolden(t *testing.T, ss []section) (plan string, page []byte, it *wxr.It
 
 // TestGolden runs every case in testdata/pages.
 func TestGolden(t *testing.T) {
-	files, err := filepath.Glob(filepath.Join("testdata", "pages", "*.txtar"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(files) < 10 {
-		t.Fatalf("only %d golden cases", len(files))
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			raw, err := os.ReadFile(file)
-			if err != nil {
+	eachGoldenCase(t, "pages", 10, func(t *testing.T, file string, ss []section) {
+		plan, page, it := runGolden(t, ss)
+		if it.Password != "" && bytes.Contains(page, []byte(it.Password)) {
+			t.Errorf("the page contains the post's password")
+		}
+		if page != nil {
+			checkFrontMatterParses(t, page)
+		}
+		if *update {
+			ss = set(ss, "plan", plan, false)
+			ss = set(ss, "page.md", string(page), page == nil)
+			if err := os.WriteFile(file, formatSections(ss), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			ss := parseSections(raw)
-			plan, page, it := runGolden(t, ss)
-			if it.Password != "" && bytes.Contains(page, []byte(it.Password)) {
-				t.Errorf("the page contains the post's password")
-			}
-			if page != nil {
-				checkFrontMatterParses(t, page)
-			}
-			if *update {
-				ss = set(ss, "plan", plan, false)
-				ss = set(ss, "page.md", string(page), page == nil)
-				if err := os.WriteFile(file, formatSections(ss), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want, _ := get(ss, "plan"); want != plan {
-				t.Errorf("plan:\n got:\n%s\nwant:\n%s", plan, want)
-			}
-			want, ok := get(ss, "page.md")
-			if page == nil && ok {
-				t.Errorf("no page written, golden has one")
-			}
-			if page != nil && want != string(page) {
-				t.Errorf("page.md:\n got:\n%s\nwant:\n%s", page, want)
-			}
-		})
-	}
+			return
+		}
+		if want, _ := get(ss, "plan"); want != plan {
+			t.Errorf("plan:\n got:\n%s\nwant:\n%s", plan, want)
+		}
+		want, ok := get(ss, "page.md")
+		if page == nil && ok {
+			t.Errorf("no page written, golden has one")
+		}
+		if page != nil && want != string(page) {
+			t.Errorf("page.md:\n got:\n%s\nwant:\n%s", page, want)
+		}
+	})
 }
 
 // checkFrontMatterParses fails unless the file starts with a YAML front
@@ -216,5 +202,28 @@ func checkFrontMatterParses(t *testing.T, page []byte) {
 	var m map[string]any
 	if err := yamlUnmarshal(append(fm, '\n'), &m); err != nil {
 		t.Errorf("front matter does not parse: %v\n%s", err, fm)
+	}
+}
+
+// eachGoldenCase runs fn as a subtest for every testdata/DIR/*.txtar case,
+// with its sections parsed; fewer than min cases fails the test (a glob that
+// finds nothing must not pass).
+func eachGoldenCase(t *testing.T, dir string, min int, fn func(t *testing.T, file string, ss []section)) {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join("testdata", dir, "*.txtar"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < min {
+		t.Fatalf("only %d golden cases", len(files))
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			raw, err := os.ReadFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			fn(t, file, parseSections(raw))
+		})
 	}
 }

@@ -1,0 +1,131 @@
+package rewrite_test
+
+import (
+	"fmt"
+	"runtime"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
+	"github.com/wpexit/wpexit/wxr"
+)
+
+// synthSite is a site of n items built in code with the URL forms of the
+// theme test data the big benchmark exports are scaled from: dated post
+// permalinks with guids on other paths, nested pages, a few drafts and
+// scheduled posts with ?p= links, old slugs and attachments with size
+// variants. plans are what a planner gives the items.
+type synthSite struct {
+	ch    wxr.Channel
+	items []*wxr.Item
+	plans []convert.Plan
+}
+
+func newSynthSite(n int) *synthSite {
+	const home = "https://wpthemetestdata.wordpress.com"
+	s := &synthSite{ch: wxr.Channel{Link: home, BaseSiteURL: "https://wordpress.com/", BaseBlogURL: home}}
+	day := time.Date(2010, 1, 1, 9, 30, 0, 0, time.UTC)
+	for i := range n {
+		id := int64(1000 + i)
+		d := day.Add(time.Duration(i) * 7 * time.Hour)
+		slug := fmt.Sprintf("template-sticky-c%d", i)
+		it := &wxr.Item{ID: id, Type: "post", Status: "publish", Name: slug, RawName: slug, Date: d,
+			Title: fmt.Sprintf("Template: Sticky (copy %d)", i),
+			Link:  fmt.Sprintf("%s/%s/%s/", home, d.Format("2006/01/02"), slug),
+			GUID:  fmt.Sprintf("%s/2007/09/04/template-sticky/?copy=%d", home, i),
+			Terms: []wxr.ItemTerm{{Domain: "category", Slug: "classic", Name: "Classic"},
+				{Domain: "post_tag", Slug: "template", Name: "template"},
+				{Domain: "category", Slug: "cat-" + strconv.Itoa(i%40), Name: "Cat " + strconv.Itoa(i%40)}}}
+		switch {
+		case i%3 == 1: // a page, every other one below the previous page
+			it.Type, it.Terms = "page", nil
+			it.Link = fmt.Sprintf("%s/level-%d/page-image-alignment-c%d/", home, i%7, i)
+			it.Name, it.RawName = fmt.Sprintf("page-image-alignment-c%d", i), fmt.Sprintf("page-image-alignment-c%d", i)
+			it.GUID = fmt.Sprintf("%s/?page_id=%d", home, id)
+			if i%2 == 0 {
+				it.Parent = id - 6
+			}
+		case i%37 == 5: // scheduled or draft: WordPress gave no pretty link yet
+			it.Status = "future"
+			if i%2 == 0 {
+				it.Status = "draft"
+			}
+			it.Link = fmt.Sprintf("%s/?p=%d", home, id)
+		case i%97 == 11: // an attachment with size variants
+			it.Type, it.Status, it.Terms = "attachment", "inherit", nil
+			file := fmt.Sprintf("https://wpthemetestdata.files.wordpress.com/%s/image-c%d.jpg", d.Format("2006/01"), i)
+			it.AttachmentURL, it.GUID, it.Parent = file, file, id-2
+			it.Link = fmt.Sprintf("%s/%s/image-c%d/", home, d.Format("2006/01/02"), i)
+			it.Meta = []wxr.Meta{{Key: "_wp_attached_file", Value: d.Format("2006/01") + "/image-c" + strconv.Itoa(i) + ".jpg"},
+				{Key: "_wp_attachment_metadata", Value: fmt.Sprintf(`a:3:{s:4:"file";s:20:"%s/image-c%d.jpg";`+
+					`s:5:"sizes";a:2:{s:9:"thumbnail";a:1:{s:4:"file";s:20:"image-c%d-150x150.jpg";}`+
+					`s:6:"medium";a:1:{s:4:"file";s:20:"image-c%d-300x200.jpg";}}}`, d.Format("2006/01"), i, i, i)}}
+		case i%11 == 3: // renamed once
+			it.Meta = []wxr.Meta{{Key: "_wp_old_slug", Value: fmt.Sprintf("template-old-c%d", i)}}
+		}
+		s.items = append(s.items, it)
+	}
+	planner := convert.NewPlanner(convert.Options{})
+	for _, it := range s.items {
+		planner.Learn(it)
+	}
+	for _, it := range s.items {
+		s.plans = append(s.plans, planner.Plan(it))
+	}
+	return s
+}
+
+// index fills a new index with every item, as the CLI's first pass does,
+// keeping the plans' strings like the CLI.
+func (s *synthSite) index() *rewrite.Index {
+	ix := rewrite.NewIndex(&s.ch, rewrite.Options{KeepPlanStrings: true})
+	for i, it := range s.items {
+		ix.Add(it, s.plans[i])
+	}
+	return ix
+}
+
+// benchItems is the size of the synthetic site of the index benchmarks.
+const benchItems = 20000
+
+// BenchmarkIndexAdd measures Index.Add: one op fills an index with
+// benchItems synthetic items; ns/item is the cost of one Add.
+//
+//	go test ./rewrite -run X -bench IndexAdd -benchmem
+func BenchmarkIndexAdd(b *testing.B) {
+	s := newSynthSite(benchItems)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		s.index()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*benchItems), "ns/item")
+}
+
+// BenchmarkIndexLive reports the heap a filled index of benchItems synthetic
+// items holds after its first lookup (live-B/item), the items and plans
+// not counted.
+//
+//	go test ./rewrite -run X -bench IndexLive -benchtime 3x
+func BenchmarkIndexLive(b *testing.B) {
+	s := newSynthSite(benchItems)
+	for b.Loop() {
+		before := liveHeap()
+		ix := s.index()
+		ix.Link("https://wpthemetestdata.wordpress.com/2010/01/01/template-sticky-c0/")
+		after := liveHeap()
+		b.ReportMetric(float64(after-before)/benchItems, "live-B/item")
+		runtime.KeepAlive(ix)
+	}
+}
+
+// liveHeap is the heap in use after a full collection.
+func liveHeap() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}

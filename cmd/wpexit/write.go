@@ -38,13 +38,15 @@ type siteWriter struct {
 	dirty    bool                // the manifest changed
 	dirs     map[string]bool     // folders known to exist; true: created by this run, so empty of others' files
 	subs     map[string]*os.Root // folders opened as roots of their own: one openat per file, not one per path element
+	folders  map[string]*os.File // folders opened through their roots, for unnamed temp files
+	anon     bool                // files are written as unnamed temp files, linked when complete (anonfile_linux.go)
 	tmpName  string              // prefix of temp files
 }
 
 // openSiteWriter opens (creating unless dryRun) the output folder dir.
 func openSiteWriter(dir string, force, dryRun bool) (*siteWriter, error) {
 	w := &siteWriter{force: force, dryRun: dryRun, dirs: map[string]bool{}, subs: map[string]*os.Root{},
-		tmpName: ".wpexit-tmp-" + strconv.Itoa(os.Getpid()) + "-"}
+		folders: map[string]*os.File{}, tmpName: ".wpexit-tmp-" + strconv.Itoa(os.Getpid()) + "-"}
 	if !dryRun {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
 			return nil, fmt.Errorf("create output folder: %w", err)
@@ -61,6 +63,7 @@ func openSiteWriter(dir string, force, dryRun bool) (*siteWriter, error) {
 	if w.manifest, err = loadManifest(w.root); err != nil {
 		return nil, err
 	}
+	w.anon = !dryRun && anonSupported(w.root, w.tmpName+"probe")
 	return w, nil
 }
 
@@ -190,6 +193,9 @@ func (w *siteWriter) replaceWith(rel string, write func(io.Writer) error) error 
 	if err != nil {
 		return fmt.Errorf("create folder for %s: %w", rel, err)
 	}
+	if w.anon {
+		return w.link(sub, path.Clean(dir), name, write)
+	}
 	tmp := w.tmpName + strconv.FormatInt(w.seq.Add(1), 10)
 	f, err := sub.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -205,6 +211,23 @@ func (w *siteWriter) replaceWith(rel string, write func(io.Writer) error) error 
 	if err != nil {
 		_ = sub.Remove(tmp)
 		return fmt.Errorf("write %s: %w", rel, err)
+	}
+	return nil
+}
+
+// link writes the file name in the folder dir, opened as sub, as an unnamed
+// temp file linked into place once complete.
+func (w *siteWriter) link(sub *os.Root, dir, name string, write func(io.Writer) error) error {
+	d := w.folders[dir]
+	if d == nil {
+		var err error
+		if d, err = sub.Open("."); err != nil {
+			return fmt.Errorf("open folder %s: %w", dir, err)
+		}
+		w.folders[dir] = d
+	}
+	if err := linkAnon(d, name, write); err != nil {
+		return fmt.Errorf("write %s: %w", path.Join(dir, name), err)
 	}
 	return nil
 }
@@ -256,6 +279,9 @@ func (w *siteWriter) close() error {
 	defer func() {
 		for _, r := range w.subs {
 			r.Close()
+		}
+		for _, d := range w.folders {
+			d.Close()
 		}
 		w.root.Close()
 	}()

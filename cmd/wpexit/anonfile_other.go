@@ -1,0 +1,18 @@
+//go:build !linux
+
+package main
+
+import (
+	"errors"
+	"io"
+	"os"
+)
+
+// anonSupported is false where unnamed temp files are not available: files
+// are written as named temp files renamed into place.
+func anonSupported(*os.Root, string) bool { return false }
+
+// linkAnon is never called where anonSupported is false.
+func linkAnon(*os.File, string, func(io.Writer) error) error {
+	return errors.New("unnamed temp files are not supported here")
+}

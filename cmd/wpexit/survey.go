@@ -61,15 +61,11 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 		}
 	}}
 	defer sc.close()
-	for {
-		e, ok, err := sc.next(ctx)
-		if err != nil {
-			return nil, err
+	for r := range readAhead(ctx, sc) {
+		if r.err != nil {
+			return nil, r.err
 		}
-		if !ok {
-			break
-		}
-		s.add(e)
+		s.add(r.entry)
 		tick()
 	}
 	for _, d := range s.deferred {
@@ -77,6 +73,35 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 	}
 	s.taxonomies = sortedKeys(s.taxa)
 	return s.survey, nil
+}
+
+// scanned is one step of readAhead: an entry, or the fatal error that ends
+// the scan.
+type scanned struct {
+	entry
+	err error
+}
+
+// readAhead reads sc's entries on a goroutine of its own, a few ahead of
+// the caller, so that parsing the export and surveying its items share the
+// machine's cores. The channel closes after the last entry or an error; the
+// caller must drain it.
+func readAhead(ctx context.Context, sc *scanner) <-chan scanned {
+	ch := make(chan scanned, 16)
+	go func() {
+		defer close(ch)
+		for {
+			e, ok, err := sc.next(ctx)
+			if err != nil {
+				ch <- scanned{err: err}
+			}
+			if err != nil || !ok {
+				return
+			}
+			ch <- scanned{entry: e}
+		}
+	}()
+	return ch
 }
 
 // add takes one entry of the first pass.

@@ -42,6 +42,8 @@ type Index struct {
 	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 	moves   []rule // files moved after the index was filled (Move)
+	memo    keyMemo
+	learnt  string // the host (as written) learnHost last learnt
 }
 
 // entry is one item that answers old URLs: a page or a media file.
@@ -105,14 +107,18 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 // learnHost adds the host of a site URL, and its WordPress.com uploads host.
 func (ix *Index) learnHost(raw string) {
 	u, ok := splitURL(strings.TrimSpace(raw))
-	if !ok || u.host == "" {
-		return
+	if !ok || u.host == "" || u.host == ix.learnt {
+		return // every item's link names a host: most often the last one learnt
 	}
+	defer func() { ix.learnt = strings.Clone(u.host) }()
 	h := normHost(u.host)
 	if h == "" || h == "wordpress.com" {
 		return // the network home of every WordPress.com site is not this site
 	}
-	ix.site.hosts[h] = true
+	if !ix.site.hosts[h] {
+		ix.site.hosts[h] = true
+		ix.memo = keyMemo{} // keys on h change
+	}
 	if sub, ok := strings.CutSuffix(h, ".wordpress.com"); ok && !strings.Contains(sub, ".") {
 		ix.media[sub+".files.wordpress.com"] = "/wp-content/uploads"
 		ix.roots[sub+".files.wordpress.com"] = []string{"/"}
@@ -143,6 +149,32 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 	case it.Type == "attachment":
 		ix.addMedia(it)
 	}
+	ix.memo = keyMemo{} // holds the item's strings
+}
+
+// keyMemo remembers the keys of the last URLs one Add normalised: Add asks
+// for most of them several times (putURL, pathOf, isHome, sameKey). It is
+// emptied when the site learns a host, which changes keys.
+type keyMemo struct {
+	raw [8]string
+	key [8]string
+	ok  [8]bool
+	n   int // keys stored so far; the oldest is replaced when full
+}
+
+// fillKey is site.key(raw) without the fragment, for Add and what it calls.
+func (ix *Index) fillKey(raw string) (string, bool) {
+	m := &ix.memo
+	for i := range min(m.n, len(m.raw)) {
+		if m.raw[i] == raw {
+			return m.key[i], m.ok[i]
+		}
+	}
+	k, _, ok := ix.site.key(raw)
+	i := m.n % len(m.raw)
+	m.raw[i], m.key[i], m.ok[i] = raw, k, ok
+	m.n++
+	return k, ok
 }
 
 // addPage records a page's URL forms.
@@ -161,11 +193,11 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	}
 	idx := ix.newEntry(e, ix.opts.KeepPlanStrings)
 	ix.putURL(it.Link, idx, strong)
-	if p := ix.pathOf(it.Link); p != "" && !ix.isHome(p) && !sameKey(ix, p, plan.URL) {
+	if p := ix.pathOf(it.Link); p != "" && !ix.fillHome(p) && !sameKey(ix, p, plan.URL) {
 		ix.addOld(idx, oldPage(p, class))
 	}
 	if ix.putURL(it.GUID, idx, weak) {
-		if p := ix.pathOf(it.GUID); p != "" && !ix.isHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
+		if p := ix.pathOf(it.GUID); p != "" && !ix.fillHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
 			ix.addOld(idx, oldPage(p, class))
 		}
 	}
@@ -177,13 +209,13 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	}
 	for _, o := range oldSlugLinks(it) {
 		ix.putURL(o, idx, weak)
-		if p := ix.pathOf(o); p != "" && !ix.isHome(p) {
+		if p := ix.pathOf(o); p != "" && !ix.fillHome(p) {
 			ix.addOld(idx, oldPage(p, class))
 		}
 	}
 	if typ == "post" {
 		ix.arch.addItem(it)
-		if it.Status == "publish" {
+		if it.Status == "publish" && ix.arch.front == "" { // learnFront takes the first front only
 			ix.arch.learnFront(PermalinkShape(ix.home, it))
 		}
 	}
@@ -213,7 +245,7 @@ func (ix *Index) queryForms(itemID int64, typ string) []string {
 func (ix *Index) nameForm(it *wxr.Item, typ string) string {
 	v, name := it.RawName, "name"
 	if typ == "page" {
-		k, _, ok := ix.site.key(it.Link)
+		k, ok := ix.fillKey(it.Link)
 		if !ok || strings.HasPrefix(k, "//") || strings.Contains(k, "?") {
 			return ""
 		}
@@ -222,7 +254,7 @@ func (ix *Index) nameForm(it *wxr.Item, typ string) string {
 	if v == "" {
 		return ""
 	}
-	k, _, ok := ix.site.key("?" + name + "=" + v)
+	k, ok := ix.fillKey("?" + name + "=" + v)
 	if !ok || !strings.Contains(k, "?") {
 		return ""
 	}
@@ -252,7 +284,7 @@ func (ix *Index) learnGUIDHost(it *wxr.Item) {
 	}
 	trial := site{hosts: map[string]bool{h: true}, base: ix.site.base}
 	gk, _, ok1 := trial.key(it.GUID)
-	lk, _, ok2 := ix.site.key(it.Link)
+	lk, ok2 := ix.fillKey(it.Link)
 	if ok1 && ok2 && gk == lk && !strings.Contains(lk, "?") && !ix.isHome(lk) {
 		ix.learnHost("//" + h)
 	}
@@ -327,7 +359,7 @@ const (
 // putURL records raw (when it is one of the site's URLs, or media on another
 // host) for the entry; it reports whether raw is on the site's hosts.
 func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
-	k, _, ok := ix.site.key(raw)
+	k, ok := ix.fillKey(raw)
 	if !ok || raw == "" {
 		return false
 	}
@@ -375,7 +407,7 @@ func (ix *Index) find(k string) (int32, bool) {
 // pathOf returns the decoded path and query of raw on the old site, with the
 // install directory, when raw is one of the site's URLs; else "".
 func (ix *Index) pathOf(raw string) string {
-	k, _, ok := ix.site.key(raw)
+	k, ok := ix.fillKey(raw)
 	if !ok || strings.HasPrefix(k, "//") {
 		return ""
 	}
@@ -395,8 +427,8 @@ func sameKey(ix *Index, a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
-	ka, _, oka := ix.site.key(a)
-	kb, _, okb := ix.site.key(b)
+	ka, oka := ix.fillKey(a)
+	kb, okb := ix.fillKey(b)
 	return oka && okb && ka == kb
 }
 
@@ -430,6 +462,12 @@ func (ix *Index) hugoURL(plan convert.Plan) string {
 // isHome reports whether an old path is the site's home page.
 func (ix *Index) isHome(p string) bool {
 	k, _, ok := ix.site.key(p)
+	return ok && (k == ix.site.base || k == "/")
+}
+
+// fillHome is isHome for Add and what it calls.
+func (ix *Index) fillHome(p string) bool {
+	k, ok := ix.fillKey(p)
 	return ok && (k == ix.site.base || k == "/")
 }
 

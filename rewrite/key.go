@@ -44,7 +44,7 @@ func (s *site) key(raw string) (k, frag string, ok bool) {
 	if len(raw) > maxURL {
 		return "", "", false
 	}
-	u, ok := splitURL(unescapeAmp(strings.Trim(raw, asciiSpace)))
+	u, ok := splitURL(unescapeAmp(trimASCIISpace(raw)))
 	if !ok {
 		return "", "", false
 	}
@@ -93,6 +93,19 @@ const maxURL = 4096
 // asciiSpace is what is trimmed around a URL; other white space is kept so
 // that a key, read again, does not lose a trailing encoded space.
 const asciiSpace = " \t\r\n\f\v"
+
+// trimASCIISpace is strings.Trim(s, asciiSpace), without building the
+// cut set at each call.
+func trimASCIISpace(s string) string {
+	isSpace := func(c byte) bool { return c == ' ' || '\t' <= c && c <= '\r' }
+	for len(s) > 0 && isSpace(s[0]) {
+		s = s[1:]
+	}
+	for len(s) > 0 && isSpace(s[len(s)-1]) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
 
 // parts is a URL split without validation.
 type parts struct {
@@ -193,6 +206,9 @@ func photon(host, p string) (string, string, bool) {
 // would change the URL's structure, which stay encoded in upper case. Bytes
 // that do not form valid UTF-8 are encoded, so the result is valid UTF-8.
 func decodePath(p string) string {
+	if !needsDecode(p) {
+		return validUTF8(p) // nothing to decode or encode: no copy
+	}
 	var b strings.Builder
 	b.Grow(len(p))
 	for i := 0; i < len(p); i++ {
@@ -216,6 +232,17 @@ func decodePath(p string) string {
 	return validUTF8(b.String())
 }
 
+// needsDecode reports whether decodePath has anything to change in p
+// besides invalid UTF-8: an escape, a control byte, a space or a "%".
+func needsDecode(p string) bool {
+	for i := 0; i < len(p); i++ {
+		if c := p[i]; c <= ' ' || c == 0x7f || c == '%' {
+			return true
+		}
+	}
+	return false
+}
+
 // escapeRE matches one percent-escape.
 var escapeRE = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 
@@ -223,6 +250,12 @@ var escapeRE = regexp.MustCompile(`%[0-9A-Fa-f]{2}`)
 // lower case when lower is set) and writes the escapes in upper case, so
 // that neither step can reach into an escape.
 func foldText(p string, lower bool) string {
+	if strings.IndexByte(p, '%') < 0 { // no escape: one piece of text
+		if lower {
+			p = strings.ToLower(p)
+		}
+		return norm.NFC.String(p)
+	}
 	var b strings.Builder
 	last := 0
 	fold := func(s string) {
@@ -332,22 +365,17 @@ func isFile(p string) bool {
 
 // queryKey returns the canonical "var=value" of the first recognised query
 // variable, or "". On the home page (home set) a single unknown variable is
-// taken as a custom post type's (?testimonial=slug).
+// taken as a custom post type's (?testimonial=slug). A variable given twice
+// counts with its first value.
 func queryKey(q string, home bool) string {
 	if q == "" {
 		return ""
 	}
-	vals := map[string]string{}
-	for _, kv := range strings.FieldsFunc(q, func(r rune) bool { return r == '&' || r == ';' }) {
-		k, v, _ := strings.Cut(kv, "=")
-		k = strings.ToLower(k)
-		if _, seen := vals[k]; !seen {
-			vals[k] = v
-		}
-	}
-	for _, group := range [][]string{singleVars, archiveVars} {
+	var buf [8]queryVar
+	vars := splitQuery(q, buf[:0])
+	for _, group := range [...][]string{singleVars, archiveVars} {
 		for _, k := range group {
-			if v, ok := vals[k]; ok {
+			if v, ok := firstVar(vars, k); ok {
 				if v = queryValue(k, v); v != "" {
 					return k + "=" + v
 				}
@@ -357,7 +385,38 @@ func queryKey(q string, home bool) string {
 	if !home {
 		return ""
 	}
-	return customVar(vals)
+	return customVar(vars)
+}
+
+// queryVar is one "name=value" of a query, the name in lower case.
+type queryVar struct{ name, value string }
+
+// splitQuery appends the variables of q, split at "&" and ";", to vars.
+func splitQuery(q string, vars []queryVar) []queryVar {
+	for q != "" {
+		var kv string
+		if i := strings.IndexAny(q, "&;"); i >= 0 {
+			kv, q = q[:i], q[i+1:]
+		} else {
+			kv, q = q, ""
+		}
+		if kv == "" {
+			continue
+		}
+		k, v, _ := strings.Cut(kv, "=")
+		vars = append(vars, queryVar{strings.ToLower(k), v})
+	}
+	return vars
+}
+
+// firstVar returns the value of the first variable named k.
+func firstVar(vars []queryVar, k string) (string, bool) {
+	for _, v := range vars {
+		if v.name == k {
+			return v.value, true
+		}
+	}
+	return "", false
 }
 
 // ignoredVars are query parameters that never name content: WordPress's own
@@ -370,10 +429,11 @@ var ignoredVars = map[string]bool{
 
 // customVar returns "var=slug" for a query that is one custom post type's
 // query variable (?testimonial=slug), or "".
-func customVar(vals map[string]string) string {
+func customVar(vars []queryVar) string {
 	var name string
-	for k := range vals {
-		if ignoredVars[k] || strings.HasPrefix(k, "utm_") || k == "" {
+	for _, v := range vars {
+		k := v.name
+		if ignoredVars[k] || strings.HasPrefix(k, "utm_") || k == "" || k == name {
 			continue
 		}
 		if name != "" {
@@ -384,7 +444,8 @@ func customVar(vals map[string]string) string {
 	if name == "" || !isVarName(name) {
 		return ""
 	}
-	if v := queryValue(name, vals[name]); v != "" {
+	value, _ := firstVar(vars, name)
+	if v := queryValue(name, value); v != "" {
 		return name + "=" + v
 	}
 	return ""

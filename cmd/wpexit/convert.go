@@ -182,7 +182,7 @@ func convertEntry(ctx context.Context, pool chan *convert.Converter, sv *survey,
 		res.data, err = page.Bytes()
 		res.rec.Notes = append(res.rec.Notes, noteRecords(page.Notes)...)
 	}
-	res.path, res.err = path.Join("content", plan.Path), err
+	res.path, res.err = sv.plans.outPath(e.seq), err
 	return res
 }
 

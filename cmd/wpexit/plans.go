@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path"
 	"strings"
 
 	"github.com/wpexit/wpexit/convert"
@@ -29,11 +30,16 @@ type planList struct {
 	extra  map[int]planExtra // plans with notes or aliases, by index
 }
 
+// contentDir is the folder under --out that plan paths are relative to.
+// planList stores it in front of every path, so that the path under --out
+// is a span of its text too, never built per page.
+const contentDir = "content/"
+
 // planRec is one plan, its strings as spans of a text block.
 type planRec struct {
 	id               int64
 	block            uint32 // index in text
-	off              uint32 // start of the path in the block; url and slug follow it
+	off              uint32 // start of the path in the block (after contentDir); url and slug follow it
 	path, url, slug  uint32 // lengths
 	typ, skip        uint32 // indexes in names
 	draft, hasExtras bool
@@ -76,6 +82,17 @@ func (l *planList) at(i int) (convert.Plan, bool) {
 	return p, true
 }
 
+// outPath returns the path under --out of the plan at i, which must exist:
+// path.Join("content", Path), sharing the list's memory when Path is clean.
+func (l *planList) outPath(i int) string {
+	r := &l.chunks[i/planChunk][i%planChunk]
+	if r.path == 0 {
+		return path.Clean(contentDir)
+	}
+	p := l.text[r.block][r.off-uint32(len(contentDir)) : r.off+r.path]
+	return path.Clean(p) // p itself when it is clean, as planned paths are
+}
+
 // set replaces the plan at i, which must exist.
 func (l *planList) set(i int, p convert.Plan) {
 	l.chunks[i/planChunk][i%planChunk] = l.record(i, p)
@@ -89,7 +106,9 @@ func (l *planList) record(i int, p convert.Plan) planRec {
 	r := planRec{id: p.ID, typ: l.name(p.Type), skip: l.name(p.Skip), draft: p.Draft,
 		path: uint32(len(p.Path)), url: uint32(len(p.URL)), slug: uint32(len(p.Slug))}
 	if n := len(p.Path) + len(p.URL) + len(p.Slug); n > 0 {
-		r.block, r.off = l.reserve(n)
+		r.block, r.off = l.reserve(len(contentDir) + n)
+		r.off += uint32(len(contentDir))
+		l.last.WriteString(contentDir)
 		l.last.WriteString(p.Path)
 		l.last.WriteString(p.URL)
 		l.last.WriteString(p.Slug)

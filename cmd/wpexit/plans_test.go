@@ -1,6 +1,7 @@
 package main
 
 import (
+	"path"
 	"reflect"
 	"strings"
 	"testing"
@@ -53,6 +54,19 @@ func TestPlanListKeepsEveryField(t *testing.T) {
 		got, ok := l.at(i)
 		if !ok || !reflect.DeepEqual(got, want) {
 			t.Fatalf("at(%d) = %+v, %v; want %+v", i, got, ok, want)
+		}
+		if out, want := l.outPath(i), path.Join("content", want.Path); out != want {
+			t.Fatalf("outPath(%d) = %q, want %q", i, out, want)
+		}
+	}
+}
+
+func TestPlanListOutPathIsJoin(t *testing.T) {
+	var l planList
+	for _, p := range []string{"", "posts/a.md", "pages/x/./y.md", "../../etc/x", "posts//b.md", "pages/a/../b.md"} {
+		i := l.add(convert.Plan{Path: p, URL: "/u/"})
+		if got, want := l.outPath(i), path.Join("content", p); got != want {
+			t.Errorf("outPath(Path %q) = %q, want %q", p, got, want)
 		}
 	}
 }

@@ -39,6 +39,7 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if err != nil {
 		return err
 	}
+	w.manifest.pagePath = sv.plans.outPath
 	if sv.extras, err = newExtras(c, sv, w); err != nil { // comments.go
 		w.close()
 		return err
@@ -112,6 +113,7 @@ func convertSite(ctx context.Context, prog *progress, c convertConfig, exps []*e
 // converted is one item after conversion, on its way to the writer.
 type converted struct {
 	rec  record // everything but the outcome
+	seq  int    // the entry's
 	path string // content file relative to --out; "" when not written
 	data []byte
 	skip string // planned skip reason
@@ -152,7 +154,7 @@ func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 
 // convertEntry converts one entry with a converter from the pool.
 func convertEntry(ctx context.Context, pool chan *convert.Converter, sv *survey, e entry) (res converted) {
-	res.rec = record{Input: e.source, Warnings: e.warnings}
+	res.rec, res.seq = record{Input: e.source, Warnings: e.warnings}, e.seq
 	if e.err != nil {
 		res.rec.Line, res.rec.ID = errorPlace(e.err)
 		res.err = e.err
@@ -202,7 +204,7 @@ func writeItem(w *siteWriter, res converted, dryRun bool) (record, error) {
 		return rec, nil
 	}
 	rec.Path = res.path
-	out, reason, err := w.write(res.path, res.data)
+	out, reason, err := w.writePage(res.seq, res.path, res.data)
 	switch {
 	case err != nil && isEscape(err):
 		rec.Outcome, rec.Error = outcomeFailed, err.Error()

@@ -10,9 +10,9 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"slices"
+	"strings"
 )
 
 // manifestPath is where, under --out, wpexit remembers what it wrote.
@@ -29,10 +29,18 @@ type fileSum [sha256.Size]byte
 // the file: a big site has one entry per page. An entry whose value is not
 // a digest (a hand-edited manifest) is kept as read, in other, and written
 // back unchanged; it matches no file.
+//
+// The pages a run writes whose paths had no entry go to pages, by entry
+// seq, and pagePath names them when the manifest is written. Lookups (sum,
+// has, written) see the entries read at the start of the run and the other
+// files written since; a run never looks up a page it wrote itself, as no
+// two of its pages share a path.
 type manifest struct {
-	Version int
-	sums    map[string]fileSum
-	other   map[string]string
+	Version  int
+	sums     map[string]fileSum
+	other    map[string]string
+	pages    pageSums
+	pagePath func(seq int) string // the path of entry seq's page
 }
 
 // manifestJSON is the manifest as stored.
@@ -125,6 +133,16 @@ func (m *manifest) set(rel string, s fileSum) bool {
 	return true
 }
 
+// setPage records s for rel, the page of entry seq, and reports whether
+// the entry changed.
+func (m *manifest) setPage(seq int, rel string, s fileSum) bool {
+	if seq < 0 || m.pagePath == nil || m.has(rel) || m.pagePath(seq) != rel {
+		return m.set(rel, s)
+	}
+	m.pages.put(seq, s)
+	return true
+}
+
 // remove drops rel's entry.
 func (m *manifest) remove(rel string) {
 	delete(m.sums, rel)
@@ -145,9 +163,7 @@ func (m *manifest) bytes() []byte {
 func (m *manifest) writeTo(w io.Writer) error {
 	bw := bufio.NewWriterSize(w, 64<<10)
 	fmt.Fprintf(bw, "{\n  \"version\": %d,\n  \"files\": ", m.Version)
-	keys := slices.AppendSeq(make([]string, 0, len(m.sums)+len(m.other)), maps.Keys(m.sums))
-	keys = slices.AppendSeq(keys, maps.Keys(m.other))
-	slices.Sort(keys)
+	keys := m.sortedKeys()
 	if len(keys) == 0 {
 		bw.WriteString("{}")
 	} else {
@@ -158,21 +174,46 @@ func (m *manifest) writeTo(w io.Writer) error {
 				bw.WriteString(",")
 			}
 			bw.WriteString("\n    ")
-			bw.Write(jsonString(k))
+			bw.Write(jsonString(k.path))
 			bw.WriteString(": ")
-			if s, ok := m.sums[k]; ok {
+			s, ok := m.sums[k.path]
+			if k.seq >= 0 {
+				s, ok = m.pages.get(k.seq)
+			}
+			if ok {
 				hex.Encode(hexSum[:], s[:])
 				bw.WriteByte('"')
 				bw.Write(hexSum[:]) // hex digits need no escaping
 				bw.WriteByte('"')
 			} else {
-				bw.Write(jsonString(m.other[k]))
+				bw.Write(jsonString(m.other[k.path]))
 			}
 		}
 		bw.WriteString("\n  }")
 	}
 	bw.WriteString("\n}\n")
 	return bw.Flush()
+}
+
+// manifestKey is one entry's path; seq is its entry's for a page in
+// pages, else -1.
+type manifestKey struct {
+	path string
+	seq  int
+}
+
+// sortedKeys returns every entry's path, sorted.
+func (m *manifest) sortedKeys() []manifestKey {
+	keys := make([]manifestKey, 0, len(m.sums)+len(m.other)+m.pages.n)
+	for k := range m.sums {
+		keys = append(keys, manifestKey{k, -1})
+	}
+	for k := range m.other {
+		keys = append(keys, manifestKey{k, -1})
+	}
+	m.pages.each(func(seq int) { keys = append(keys, manifestKey{m.pagePath(seq), seq}) })
+	slices.SortFunc(keys, func(a, b manifestKey) int { return strings.Compare(a.path, b.path) })
+	return keys
 }
 
 // jsonString is s as encoding/json writes it.

@@ -70,6 +70,12 @@ func openSiteWriter(dir string, force, dryRun bool) (*siteWriter, error) {
 // write puts data at rel (slash-separated, relative to the output folder).
 // It returns kept and a reason when the file was left alone.
 func (w *siteWriter) write(rel string, data []byte) (writeOutcome, string, error) {
+	return w.writePage(-1, rel, data)
+}
+
+// writePage is write for the page of entry seq (the manifest keeps its
+// digest by seq), or for any file when seq is -1.
+func (w *siteWriter) writePage(seq int, rel string, data []byte) (writeOutcome, string, error) {
 	rel = path.Clean(rel)
 	cur, err := w.read(rel)
 	if err != nil {
@@ -88,7 +94,7 @@ func (w *siteWriter) write(rel string, data []byte) (writeOutcome, string, error
 			return kept, "", err
 		}
 	}
-	if w.manifest.set(rel, digest(data)) {
+	if w.manifest.setPage(seq, rel, digest(data)) {
 		w.dirty = true
 	}
 	return wrote, "", nil

@@ -79,6 +79,26 @@ func yamlDate(t time.Time, local bool) string {
 // whenever a YAML 1.1 or 1.2 reader (Hugo's among them) could read them as
 // anything but the same string.
 func (fm *FrontMatter) Marshal() ([]byte, error) {
+	return fm.appendYAML(nil)
+}
+
+// appendYAML appends Marshal's output to b. Front matter whose every
+// scalar yaml.v3 would write plain or single-quoted (almost all of it) is
+// written here directly, as the encoder would (yamlfast.go); the rest goes
+// through the encoder.
+func (fm *FrontMatter) appendYAML(b []byte) ([]byte, error) {
+	if out, ok := fm.appendFast(b); ok {
+		return out, nil
+	}
+	out, err := fm.marshalYAML()
+	if err != nil {
+		return nil, err
+	}
+	return append(b, out...), nil
+}
+
+// marshalYAML is Marshal through yaml.v3's encoder.
+func (fm *FrontMatter) marshalYAML() ([]byte, error) {
 	m := &yaml.Node{Kind: yaml.MappingNode}
 	for _, kv := range fm.fields() {
 		k := &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: kv.key}

@@ -1,9 +1,6 @@
 package convert
 
-import (
-	"bytes"
-	"fmt"
-)
+import "fmt"
 
 // Page is one Hugo content file.
 type Page struct {
@@ -16,18 +13,16 @@ type Page struct {
 // Bytes returns the whole file: the front matter between "---" lines, a
 // blank line, and the body.
 func (p *Page) Bytes() ([]byte, error) {
-	fm, err := p.FrontMatter.Marshal()
+	b := make([]byte, 0, len(p.Body)+512)
+	b = append(b, "---\n"...)
+	b, err := p.FrontMatter.appendYAML(b)
 	if err != nil {
 		return nil, fmt.Errorf("page %s: %w", p.Path, err)
 	}
-	var b bytes.Buffer
-	b.Grow(len(fm) + len(p.Body) + 16)
-	b.WriteString("---\n")
-	b.Write(fm)
-	b.WriteString("---\n")
+	b = append(b, "---\n"...)
 	if p.Body != "" {
-		b.WriteByte('\n')
-		b.WriteString(p.Body)
+		b = append(b, '\n')
+		b = append(b, p.Body...)
 	}
-	return b.Bytes(), nil
+	return b, nil
 }

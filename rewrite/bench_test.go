@@ -2,7 +2,9 @@ package rewrite_test
 
 import (
 	"fmt"
+	"os"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"testing"
 	"time"
@@ -108,8 +110,13 @@ func BenchmarkIndexAdd(b *testing.B) {
 // items holds after its first lookup (live-B/item), the items and plans
 // not counted.
 //
+// With $WPEXIT_HEAP_PROFILE set, it writes a heap profile there.
+//
 //	go test ./rewrite -run X -bench IndexLive -benchtime 3x
 func BenchmarkIndexLive(b *testing.B) {
+	if os.Getenv("WPEXIT_HEAP_PROFILE") != "" {
+		runtime.MemProfileRate = 512
+	}
 	s := newSynthSite(benchItems)
 	for b.Loop() {
 		before := liveHeap()
@@ -117,6 +124,12 @@ func BenchmarkIndexLive(b *testing.B) {
 		ix.Link("https://wpthemetestdata.wordpress.com/2010/01/01/template-sticky-c0/")
 		after := liveHeap()
 		b.ReportMetric(float64(after-before)/benchItems, "live-B/item")
+		if p := os.Getenv("WPEXIT_HEAP_PROFILE"); p != "" {
+			if f, err := os.Create(p); err == nil {
+				_ = pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}
 		runtime.KeepAlive(ix)
 	}
 }

@@ -24,47 +24,84 @@ type Options struct {
 
 // Index maps old URLs to their new targets. Fill it with Add in a first
 // pass over the export; after that it is read-only and safe for concurrent
-// use by Link, LinkFrom, Aliases, OldURLs and the redirect writers.
+// use by Link, LinkFrom, Aliases, PageURL, OldURLs and the redirect
+// writers. The first lookup freezes it into a compact read-only form; an
+// Add after that still works, but costs a pass over the whole index.
 type Index struct {
 	opts    Options
 	site    site
 	home    string // home URL as the export gives it
 	seed    maphash.Seed
-	keys    map[uint64]int32 // hash of a normalised URL → entries index; ^index when the claim is weak
-	byID    map[int64]int32
+	keys    keyTable // hash of a normalised URL → entries index; ^index when the claim is weak
+	byID    idTable  // item ID → its entries; built by ready
 	entries entryList
+	olds    chunkList[oldRef]   // the entries' other old URLs, entry by entry
 	text    textArena           // the entries' strings
+	types   []string            // post types, by entry.typ
+	names   map[string]int      // post type → index in types
 	media   map[string]string   // hosts that served the site's uploads → path prefix on the new site
-	names   map[string]string   // interned post types
 	roots   map[string][]string // media host → upload folders (key paths ending in "/") its attachments live in
 	pending []predicted         // unpublished posts whose permalink is predicted before the first lookup
 	once    sync.Once
-	slugs   map[string][]int32 // attachment slug → attachments, for attachment pages under old permalinks
+	frozen  bool                    // ready has run: keys and byID are in their read-only form
+	slugs   map[string][]attachment // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 	moves   []rule // files moved after the index was filled (Move)
 	memo    keyMemo
 	learnt  string // the host (as written) learnHost last learnt
 }
 
-// entry is one item that answers old URLs: a page or a media file.
+// entry is one item that answers old URLs: a page or a media file. It is
+// kept small (64 bytes): a big site has one per item.
 type entry struct {
 	id    int64
-	kind  convert.LinkKind // LinkPage or LinkMedia
-	typ   string
-	title string
-	dest  string   // page: content file (relative to content/); media: path on the new site
-	url   string   // page: its old permalink path, kept as front matter url; "" when none
-	to    string   // page: the path Hugo serves it at; "" for drafts
-	owner int64    // attachment: the item it was uploaded to
-	draft bool     // page written as a draft: loses a shared URL to a published page
-	old   []oldRef // every other old URL, for OldURLs and Aliases
+	dest  string // page: content file (relative to content/); media: path on the new site
+	url   string // page: its old permalink path, kept as front matter url; "" when none
+	title text
+	to    text   // page: the path Hugo serves it at, "" for drafts; unset when it is url (toIsURL)
+	old   int32  // its other old URLs are olds[old:], up to the next entry's
+	typ   uint16 // with typHi, the index of its post type in Index.types
+	typHi uint8
+	flags uint8 // isMedia, isDraft, toIsURL
+}
+
+// Entry flags.
+const (
+	isMedia = 1 << iota // a media file (LinkMedia), else a page (LinkPage)
+	isDraft             // page written as a draft: loses a shared URL to a published page
+	toIsURL             // to is the same as url
+)
+
+// kind is LinkPage or LinkMedia.
+func (e *entry) kind() convert.LinkKind {
+	if e.flags&isMedia != 0 {
+		return convert.LinkMedia
+	}
+	return convert.LinkPage
+}
+
+func (e *entry) draft() bool { return e.flags&isDraft != 0 }
+
+// entryData is an entry as Add finds it, before newEntry stores it.
+type entryData struct {
+	id                    int64
+	kind                  convert.LinkKind // LinkPage or LinkMedia
+	typ, title, dest, url string
+	to                    string // page: the path Hugo serves it at; "" for drafts
+	draft                 bool
+}
+
+// attachment is an attachment entry and the item it was uploaded to.
+type attachment struct {
+	idx   int32
+	owner int64
 }
 
 // oldRef is one old URL of an entry.
 type oldRef struct {
-	path  string // decoded path (and query) on the old host
-	class string
-	via   string
+	path  text  // decoded path (and query) on the old host
+	class uint8 // see wordCode
+	via   uint8
 }
 
 // NewIndex returns an empty index for the site the channel describes: its
@@ -75,11 +112,10 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		opts:  opts,
 		site:  site{hosts: map[string]bool{}},
 		seed:  maphash.MakeSeed(),
-		keys:  map[uint64]int32{},
-		byID:  map[int64]int32{},
+		keys:  keyTable{m: map[uint64]int32{}},
 		media: map[string]string{},
-		slugs: map[string][]int32{},
-		names: map[string]string{},
+		slugs: map[string][]attachment{},
+		names: map[string]int{},
 		roots: map[string][]string{},
 	}
 	ix.arch.init()
@@ -143,6 +179,10 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 	if it == nil {
 		return
 	}
+	if ix.frozen { // added after a lookup: back to the forms that grow
+		ix.keys.thaw()
+		defer ix.freeze()
+	}
 	switch {
 	case plan.Skip == "":
 		ix.addPage(it, plan)
@@ -150,6 +190,21 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 		ix.addMedia(it)
 	}
 	ix.memo = keyMemo{} // holds the item's strings
+}
+
+// ready prepares the filled index for lookups, once: it adds the
+// predicted permalinks, then freezes it.
+func (ix *Index) ready() {
+	ix.predict()
+	ix.freeze()
+}
+
+// freeze turns the key map into its compact read-only form and lists the
+// entries by item ID.
+func (ix *Index) freeze() {
+	ix.keys.freeze()
+	ix.byID.build(&ix.entries)
+	ix.frozen = true
 }
 
 // keyMemo remembers the keys of the last URLs one Add normalised: Add asks
@@ -185,7 +240,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	if typ == "" {
 		typ = firstNonEmpty(it.Type, "post")
 	}
-	e := entry{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL,
+	e := entryData{id: it.ID, kind: convert.LinkPage, typ: typ, title: it.Title, dest: plan.Path, url: plan.URL,
 		to: ix.hugoURL(plan), draft: plan.Draft}
 	class := ClassPost
 	if typ == "page" {
@@ -194,11 +249,11 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	idx := ix.newEntry(e, ix.opts.KeepPlanStrings)
 	ix.putURL(it.Link, idx, strong)
 	if p := ix.pathOf(it.Link); p != "" && !ix.fillHome(p) && !sameKey(ix, p, plan.URL) {
-		ix.addOld(idx, oldPage(p, class))
+		ix.addOldPage(idx, p, class)
 	}
 	if ix.putURL(it.GUID, idx, weak) {
 		if p := ix.pathOf(it.GUID); p != "" && !ix.fillHome(p) && !sameKey(ix, p, it.Link) && !sameKey(ix, p, plan.URL) {
-			ix.addOld(idx, oldPage(p, class))
+			ix.addOldPage(idx, p, class)
 		}
 	}
 	for _, q := range ix.queryForms(it.ID, typ) {
@@ -210,7 +265,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 	for _, o := range oldSlugLinks(it) {
 		ix.putURL(o, idx, weak)
 		if p := ix.pathOf(o); p != "" && !ix.fillHome(p) {
-			ix.addOld(idx, oldPage(p, class))
+			ix.addOldPage(idx, p, class)
 		}
 	}
 	if typ == "post" {
@@ -299,53 +354,133 @@ func slugKey(it *wxr.Item) string {
 // item may share memory with the whole item (content included), which the
 // index must not keep alive. With keepPlan, dest and url are a plan's, kept
 // as they are (Options.KeepPlanStrings).
-func (ix *Index) newEntry(e entry, keepPlan bool) int32 {
-	e.typ = ix.intern(e.typ)
-	e.title = ix.text.clone(e.title)
+func (ix *Index) newEntry(d entryData, keepPlan bool) int32 {
+	t := ix.intern(d.typ)
+	e := entry{id: d.id, dest: d.dest, url: d.url, title: ix.text.add(d.title), old: int32(ix.olds.len()),
+		typ: uint16(t), typHi: uint8(t >> 16)}
 	if !keepPlan {
-		e.dest, e.url = ix.text.clone(e.dest), ix.text.clone(e.url)
+		e.dest, e.url = ix.text.clone(d.dest), ix.text.clone(d.url)
 	}
-	if e.to == e.url {
-		e.to = e.url
+	if d.to == d.url {
+		e.flags |= toIsURL
 	} else {
-		e.to = ix.text.clone(e.to)
+		e.to = ix.text.add(d.to)
 	}
-	idx := ix.entries.add(e)
-	if _, dup := ix.byID[e.id]; !dup && e.id != 0 {
-		ix.byID[e.id] = idx
+	if d.kind == convert.LinkMedia {
+		e.flags |= isMedia
 	}
-	return idx
+	if d.draft {
+		e.flags |= isDraft
+	}
+	return ix.entries.add(e)
 }
 
-// addOld records an extra old URL of an entry. The ?p=, ?page_id= and
-// ?attachment_id= forms of its own ID are not stored: OldURLs derives them.
-func (ix *Index) addOld(idx int32, r oldRef) {
+// typeOf is the entry's post type.
+func (ix *Index) typeOf(e *entry) string { return ix.types[int(e.typHi)<<16|int(e.typ)] }
+
+// toOf is the path Hugo serves a page at; "" for drafts and media.
+func (ix *Index) toOf(e *entry) string {
+	if e.flags&toIsURL != 0 {
+		return e.url
+	}
+	return ix.text.get(e.to)
+}
+
+// oldsOf returns where the entry's other old URLs are in olds.
+func (ix *Index) oldsOf(idx int32) (from, to int32) {
+	from, to = ix.entries.at(idx).old, int32(ix.olds.len())
+	if int(idx)+1 < ix.entries.len() {
+		to = ix.entries.at(idx + 1).old
+	}
+	return from, to
+}
+
+// addOld records an extra old URL of an entry, which must be the last one
+// added (an entry's old URLs are stored together, after the previous
+// entry's). class and via are Class* and Via* constants. The ?p=,
+// ?page_id= and ?attachment_id= forms of its own ID are not stored: OldURLs
+// derives them.
+func (ix *Index) addOld(idx int32, p, class, via string) {
 	e := ix.entries.at(idx)
-	if strings.Contains(r.path, "?") {
-		for _, q := range ix.queryForms(e.id, e.typ) {
-			if q == r.path {
+	if strings.Contains(p, "?") {
+		for _, q := range ix.queryForms(e.id, ix.typeOf(e)) {
+			if q == p {
 				return
 			}
 		}
 	}
-	for _, o := range e.old {
-		if o.path == r.path {
+	from, to := ix.oldsOf(idx)
+	for i := from; i < to; i++ {
+		if ix.text.get(ix.olds.at(i).path) == p {
 			return
 		}
 	}
-	r.path = ix.text.clone(r.path)
-	e.old = append(e.old, r)
+	ix.olds.add(oldRef{path: ix.text.add(p), class: wordCode(class), via: wordCode(via)})
 }
 
-// intern returns one shared copy of a short, much repeated string (post
-// types).
-func (ix *Index) intern(s string) string {
-	if v, ok := ix.names[s]; ok {
-		return v
+// intern returns the index in types of a post type.
+func (ix *Index) intern(s string) int {
+	if i, ok := ix.names[s]; ok {
+		return i
 	}
 	s = strings.Clone(s)
-	ix.names[s] = s
-	return s
+	ix.names[s] = len(ix.types)
+	ix.types = append(ix.types, s)
+	return len(ix.types) - 1
+}
+
+// wordCode is the code an oldRef stores for a Class* or Via* constant;
+// word is its inverse.
+func wordCode(w string) uint8 {
+	switch w {
+	case ClassPost:
+		return 1
+	case ClassPage: // also ViaPage
+		return 2
+	case ClassMedia:
+		return 3
+	case ClassArchive:
+		return 4
+	case ClassFeed:
+		return 5
+	case ClassShortlink:
+		return 6
+	case ClassHome:
+		return 7
+	case ViaAlias:
+		return 8
+	case ViaFile:
+		return 9
+	case ViaRedirect:
+		return 10
+	}
+	panic("rewrite: no code for " + w)
+}
+
+func word(c uint8) string {
+	switch c {
+	case 1:
+		return ClassPost
+	case 2:
+		return ClassPage
+	case 3:
+		return ClassMedia
+	case 4:
+		return ClassArchive
+	case 5:
+		return ClassFeed
+	case 6:
+		return ClassShortlink
+	case 7:
+		return ClassHome
+	case 8:
+		return ViaAlias
+	case 9:
+		return ViaFile
+	case 10:
+		return ViaRedirect
+	}
+	return ""
 }
 
 // Claims on a URL: an item's current link, its query and name forms and its
@@ -363,7 +498,7 @@ func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
 	if !ok || raw == "" {
 		return false
 	}
-	if strings.HasPrefix(k, "//") && ix.entries.at(idx).kind == convert.LinkPage {
+	if strings.HasPrefix(k, "//") && ix.entries.at(idx).kind() == convert.LinkPage {
 		return false // a page's guid on another site says nothing about this one
 	}
 	ix.putKey(k, idx, claim)
@@ -375,18 +510,18 @@ func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
 // (duplicate ids in damaged exports).
 func (ix *Index) putKey(k string, idx int32, claim bool) {
 	h := maphash.String(ix.seed, k)
-	old, taken := ix.keys[h]
+	old, taken := ix.keys.get(h)
 	switch {
 	case !taken:
 	case claim && old < 0:
-	case ix.entries.at(holder(old)).draft && !ix.entries.at(idx).draft:
+	case ix.entries.at(holder(old)).draft() && !ix.entries.at(idx).draft():
 	default:
 		return
 	}
 	if claim {
-		ix.keys[h] = idx
+		ix.keys.put(h, idx)
 	} else {
-		ix.keys[h] = ^idx
+		ix.keys.put(h, ^idx)
 	}
 }
 
@@ -400,7 +535,7 @@ func holder(v int32) int32 {
 
 // find returns the entry that answers the key k.
 func (ix *Index) find(k string) (int32, bool) {
-	v, ok := ix.keys[maphash.String(ix.seed, k)]
+	v, ok := ix.keys.get(maphash.String(ix.seed, k))
 	return holder(v), ok
 }
 
@@ -471,13 +606,14 @@ func (ix *Index) fillHome(p string) bool {
 	return ok && (k == ix.site.base || k == "/")
 }
 
-// oldPage is an extra old URL of a page: query forms are short links and
-// need a redirect; paths become Hugo aliases.
-func oldPage(p, class string) oldRef {
+// addOldPage records an extra old URL of a page: query forms are short
+// links and need a redirect; paths become Hugo aliases.
+func (ix *Index) addOldPage(idx int32, p, class string) {
 	if strings.Contains(p, "?") {
-		return oldRef{path: p, class: ClassShortlink, via: ViaRedirect}
+		ix.addOld(idx, p, ClassShortlink, ViaRedirect)
+		return
 	}
-	return oldRef{path: p, class: class, via: ViaAlias}
+	ix.addOld(idx, p, class, ViaAlias)
 }
 
 // Aliases returns the extra paths (Hugo aliases) of the item's page: old
@@ -485,15 +621,17 @@ func oldPage(p, class string) oldRef {
 // decoded Unicode paths on the old host (install directory included), like
 // the page's url. Query forms are not aliases; the redirect files hold them.
 func (ix *Index) Aliases(id int64) []string {
-	ix.once.Do(ix.predict) // owns reads the keys predict writes
-	idx, ok := ix.byID[id]
-	if !ok || ix.entries.at(idx).kind != convert.LinkPage {
+	ix.once.Do(ix.ready) // owns reads the keys predict writes
+	idx, ok := ix.byID.first(id)
+	if !ok || ix.entries.at(idx).kind() != convert.LinkPage {
 		return nil
 	}
 	var out []string
-	for _, o := range ix.entries.at(idx).old {
-		if o.via == ViaAlias && ix.owns(idx, o.path) {
-			out = append(out, o.path)
+	from, to := ix.oldsOf(idx)
+	for i := from; i < to; i++ {
+		o := ix.olds.at(i)
+		if p := ix.text.get(o.path); word(o.via) == ViaAlias && ix.owns(idx, p) {
+			out = append(out, p)
 		}
 	}
 	return out

@@ -23,7 +23,7 @@ import (
 // Relative paths such as "../x/" cannot be placed without the page they
 // appear on and are kept; LinkFrom resolves them.
 func (ix *Index) Link(raw string) convert.Link {
-	ix.once.Do(ix.predict)
+	ix.once.Do(ix.ready)
 	keep := convert.Link{Kind: convert.LinkKeep, Dest: raw}
 	k, frag, ok := ix.site.key(raw)
 	if !ok {
@@ -85,7 +85,7 @@ func (ix *Index) lookup(k string) *entry {
 
 // target is the answer for an entry found in the index.
 func (ix *Index) target(e *entry, frag string) convert.Link {
-	if e.kind == convert.LinkPage && e.draft {
+	if e.kind() == convert.LinkPage && e.draft() {
 		// A draft is written but not published: a relref to it would break
 		// the build, and the old URL never served it either.
 		return convert.Link{Kind: convert.LinkMissing, Dest: e.dest}
@@ -94,7 +94,7 @@ func (ix *Index) target(e *entry, frag string) convert.Link {
 	if frag != "" {
 		d += "#" + frag
 	}
-	return convert.Link{Kind: e.kind, Dest: d}
+	return convert.Link{Kind: e.kind(), Dest: d}
 }
 
 // foreign handles URLs on other hosts: only media the site stored there
@@ -182,7 +182,7 @@ const maxMoved = 6
 func (ix *Index) moved(rel string) *entry {
 	segs := strings.Split(strings.Trim(rel, "/"), "/")
 	for i := 1; i < len(segs)-1 && i <= maxMoved; i++ {
-		if e := ix.lookup(ix.site.base + "/" + strings.Join(segs[i:], "/")); e != nil && e.kind == convert.LinkPage {
+		if e := ix.lookup(ix.site.base + "/" + strings.Join(segs[i:], "/")); e != nil && e.kind() == convert.LinkPage {
 			return e
 		}
 	}
@@ -202,7 +202,7 @@ func (ix *Index) endpoint(k string) (*entry, string) {
 		return nil, ""
 	}
 	e := ix.lookup(strings.TrimSuffix(k, m))
-	if e == nil || e.kind != convert.LinkPage {
+	if e == nil || e.kind() != convert.LinkPage {
 		return nil, ""
 	}
 	if strings.HasPrefix(m, "/comment-page-") {
@@ -226,10 +226,9 @@ func (ix *Index) attachmentPage(rel string) *entry {
 	if parent == "attachment" && n >= 3 {
 		parent = segs[n-3]
 	}
-	for _, i := range ix.slugs[segs[n-1]] {
-		a := ix.entries.at(i)
-		if p, ok := ix.byID[a.owner]; ok && lastSegment(ix.entries.at(p).url) == parent {
-			return a
+	for _, a := range ix.slugs[segs[n-1]] {
+		if p, ok := ix.byID.first(a.owner); ok && lastSegment(ix.entries.at(p).url) == parent {
+			return ix.entries.at(a.idx)
 		}
 	}
 	return nil
@@ -254,7 +253,7 @@ func (ix *Index) variantOf(k string) *entry {
 	if o == "" {
 		return nil
 	}
-	if e := ix.lookup(dir + o); e != nil && e.kind == convert.LinkMedia {
+	if e := ix.lookup(dir + o); e != nil && e.kind() == convert.LinkMedia {
 		return e
 	}
 	return nil

@@ -22,11 +22,13 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	if dest == "" {
 		return
 	}
-	e := entry{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest,
-		owner: it.Parent}
+	e := entryData{id: it.ID, kind: convert.LinkMedia, typ: "attachment", title: it.Title, dest: dest}
 	idx := ix.newEntry(e, false)
-	if slug := slugKey(it); slug != "" && e.owner != 0 {
-		ix.slugs[slug] = append(ix.slugs[slug], idx)
+	if slug := slugKey(it); slug != "" && it.Parent != 0 {
+		if _, known := ix.slugs[slug]; !known {
+			slug = strings.Clone(slug) // may be the item's own bytes
+		}
+		ix.slugs[slug] = append(ix.slugs[slug], attachment{idx, it.Parent})
 	}
 	ix.learnUploads(file, it.MetaValue("_wp_attached_file"))
 	ix.putURL(file, idx, strong)
@@ -43,7 +45,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 			v := dir + n
 			ix.putURL(v, idx, weak)
 			if vp := ix.mediaDest(v); vp != "" && vp != dest {
-				ix.addOld(idx, oldRef{path: decodeAlias(vp), class: ClassMedia, via: ViaRedirect})
+				ix.addOld(idx, decodeAlias(vp), ClassMedia, ViaRedirect)
 			}
 		}
 	}
@@ -53,7 +55,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 	if p := ix.pathOf(it.Link); p != "" {
 		ix.putURL(it.Link, idx, strong)
 		if !strings.HasPrefix(p, ix.site.base+"/?") {
-			ix.addOld(idx, oldRef{path: p, class: ClassMedia, via: ViaRedirect})
+			ix.addOld(idx, p, ClassMedia, ViaRedirect)
 		}
 	}
 	for _, q := range ix.queryForms(it.ID, "attachment") {
@@ -72,7 +74,7 @@ func (ix *Index) learnUploads(file, attached string) {
 	}
 	h := normHost(u.host)
 	if _, known := ix.media[h]; !known {
-		ix.media[h] = ""
+		ix.media[strings.Clone(h)] = "" // h may be the item's own bytes
 	}
 	p := cleanPath(decodePath(u.path))
 	root := p[:strings.LastIndexByte(p, '/')+1]

@@ -51,7 +51,7 @@ func (ix *Index) OldURLs() []OldURL {
 // holding them all.
 func (ix *Index) eachOldURL(yield func(OldURL)) {
 	for i := range ix.entries.len() {
-		ix.entryURLs(ix.entries.at(int32(i)), yield)
+		ix.entryURLs(int32(i), yield)
 	}
 	for _, u := range ix.arch.list(ix.site.base) {
 		yield(u)
@@ -59,21 +59,23 @@ func (ix *Index) eachOldURL(yield func(OldURL)) {
 }
 
 // entryURLs yields one entry's old URLs.
-func (ix *Index) entryURLs(e *entry, yield func(OldURL)) {
+func (ix *Index) entryURLs(idx int32, yield func(OldURL)) {
+	e := ix.entries.at(idx)
+	typ, title := ix.typeOf(e), ix.text.get(e.title)
 	mk := func(p, class, via, target string) {
-		u := OldURL{Path: p, Class: class, Via: via, Target: target, ID: e.id, Type: e.typ, Title: e.title}
+		u := OldURL{Path: p, Class: class, Via: via, Target: target, ID: e.id, Type: typ, Title: title}
 		if via == ViaRedirect {
 			u.Status = 301
 		}
 		yield(u)
 	}
-	target := e.to
-	if e.kind == convert.LinkMedia {
+	target := ix.toOf(e)
+	if e.kind() == convert.LinkMedia {
 		target = decodeAlias(e.dest)
 		mk(target, ClassMedia, ViaFile, target)
 	} else if e.url != "" {
 		class := ClassPost
-		if e.typ == "page" {
+		if typ == "page" {
 			class = ClassPage
 		}
 		mk(e.url, class, ViaPage, e.url)
@@ -81,11 +83,13 @@ func (ix *Index) entryURLs(e *entry, yield func(OldURL)) {
 	if target == "" {
 		return
 	}
-	for _, q := range ix.queryForms(e.id, e.typ) {
+	for _, q := range ix.queryForms(e.id, typ) {
 		mk(q, ClassShortlink, ViaRedirect, target)
 	}
-	for _, o := range e.old {
-		mk(o.path, o.class, o.via, target)
+	from, to := ix.oldsOf(idx)
+	for i := from; i < to; i++ {
+		o := ix.olds.at(i)
+		mk(ix.text.get(o.path), word(o.class), word(o.via), target)
 	}
 }
 
@@ -93,17 +97,10 @@ func (ix *Index) entryURLs(e *entry, yield func(OldURL)) {
 // ClassPost, ClassPage or ClassShortlink that has one, in OldURLs order, or
 // "": what a scan of OldURLs for the item finds, without building the list.
 func (ix *Index) PageURL(id int64) string {
-	first, ok := ix.byID[id]
-	if !ok {
-		return ""
-	}
-	for i := int(first); i < ix.entries.len(); i++ {
-		e := ix.entries.at(int32(i))
-		if e.id != id {
-			continue
-		}
+	ix.once.Do(ix.ready)
+	for _, i := range ix.byID.entries(id) {
 		found := ""
-		ix.entryURLs(e, func(u OldURL) {
+		ix.entryURLs(i, func(u OldURL) {
 			switch u.Class {
 			case ClassPost, ClassPage, ClassShortlink:
 				if found == "" {

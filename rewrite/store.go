@@ -1,58 +1,225 @@
 package rewrite
 
-import "strings"
+import (
+	"sort"
+	"strings"
+)
 
-// entryChunk is how many entries one chunk of an entryList holds.
-const entryChunk = 1024
+// chunkSize is how many elements one chunk of a chunkList holds.
+const chunkSize = 1024
 
-// entryList holds the index's entries in fixed-size chunks: it grows
-// without copying, so a big site never holds two copies of its entries,
-// and a pointer to an entry stays valid while entries are added.
-type entryList struct {
-	chunks [][]entry
+// chunkList holds many small values in fixed-size chunks: it grows without
+// copying, so a big site never holds two copies of them, and a pointer to
+// an element stays valid while elements are added.
+type chunkList[T any] struct {
+	chunks [][]T
 	n      int
 }
 
-// add appends e and returns its index.
-func (l *entryList) add(e entry) int32 {
-	if l.n%entryChunk == 0 {
-		l.chunks = append(l.chunks, make([]entry, 0, entryChunk))
+// add appends v and returns its index.
+func (l *chunkList[T]) add(v T) int32 {
+	if l.n%chunkSize == 0 {
+		l.chunks = append(l.chunks, make([]T, 0, chunkSize))
 	}
 	c := &l.chunks[len(l.chunks)-1]
-	*c = append(*c, e)
+	*c = append(*c, v)
 	l.n++
 	return int32(l.n - 1)
 }
 
-// at returns the entry at i, which must exist.
-func (l *entryList) at(i int32) *entry { return &l.chunks[i/entryChunk][i%entryChunk] }
+// at returns the element at i, which must exist.
+func (l *chunkList[T]) at(i int32) *T { return &l.chunks[i/chunkSize][i%chunkSize] }
 
-// len returns the number of entries.
-func (l *entryList) len() int { return l.n }
+// len returns the number of elements.
+func (l *chunkList[T]) len() int { return l.n }
+
+// entryList holds the index's entries.
+type entryList = chunkList[entry]
+
+// textBits is the number of bits of a text's offset in its block.
+const textBits = 15
 
 // textBlock is the size of one block of a textArena.
-const textBlock = 32 << 10
+const textBlock = 1 << textBits
+
+// bigText marks a text kept on its own (textArena.big); maxBlocks bounds
+// the blocks a text can name.
+const (
+	bigText   = 1 << 31
+	maxBlocks = bigText >> textBits
+)
+
+// text is a string kept in a textArena, in 8 bytes instead of a string's
+// 16: its block and offset (or its index in big), and its length.
+type text struct{ at, n uint32 }
 
 // textArena keeps copies of many short strings end to end in large blocks:
 // one allocation per block instead of one per string, and none of the
 // strings shares memory with what it was copied from (an item's content).
 // Bytes once written to a block never change, so the copies stay valid.
 type textArena struct {
-	b strings.Builder
+	blocks []string        // full blocks, then the last one as far as it is written
+	b      strings.Builder // the last block
+	big    []string        // the strings longer than a block takes
 }
 
-// clone returns a copy of s in the arena.
-func (a *textArena) clone(s string) string {
+// add keeps a copy of s.
+func (a *textArena) add(s string) text {
 	switch {
 	case s == "":
-		return ""
-	case len(s) > textBlock/8:
-		return strings.Clone(s)
+		return text{}
+	case len(s) > textBlock/8 || a.b.Cap()-a.b.Len() < len(s) && len(a.blocks) == maxBlocks:
+		a.big = append(a.big, strings.Clone(s))
+		return text{at: uint32(len(a.big)-1) | bigText, n: uint32(len(s))}
 	case a.b.Cap()-a.b.Len() < len(s):
 		a.b = strings.Builder{}
 		a.b.Grow(textBlock)
+		a.blocks = append(a.blocks, "")
 	}
-	start := a.b.Len()
+	at := a.b.Len()
 	a.b.WriteString(s)
-	return a.b.String()[start:]
+	a.blocks[len(a.blocks)-1] = a.b.String()
+	return text{at: uint32(len(a.blocks)-1)<<textBits | uint32(at), n: uint32(len(s))}
+}
+
+// get returns the string t names.
+func (a *textArena) get(t text) string {
+	switch {
+	case t.n == 0:
+		return ""
+	case t.at&bigText != 0:
+		return a.big[t.at&^bigText]
+	}
+	at := t.at & (textBlock - 1)
+	return a.blocks[t.at>>textBits][at : at+t.n]
+}
+
+// clone returns a copy of s in the arena.
+func (a *textArena) clone(s string) string { return a.get(a.add(s)) }
+
+// keyTable maps the hashes of keys to entries (see Index.putKey). It is a
+// map while the index is filled; freeze turns it into arrays that take
+// about 13 bytes a key instead of the map's 25 to 40, for the read-only
+// life of the index.
+type keyTable struct {
+	m     map[uint64]int32 // nil when frozen
+	hash  []uint64         // frozen: every hash, grouped by bucket
+	val   []int32          // frozen: the value of hash[i]
+	dir   []uint32         // frozen: bucket b (the top bits of a hash) is hash[dir[b]:dir[b+1]]
+	shift uint             // frozen: a hash's bucket is hash >> shift
+}
+
+// keysPerBucket is the mean bucket size of a frozen keyTable: 1 byte of
+// directory per key, and a short scan per lookup.
+const keysPerBucket = 4
+
+// get returns the value of hash h.
+func (t *keyTable) get(h uint64) (int32, bool) {
+	if t.m != nil || t.dir == nil {
+		v, ok := t.m[h]
+		return v, ok
+	}
+	b := h >> t.shift
+	for i, end := t.dir[b], t.dir[b+1]; i < end; i++ {
+		if t.hash[i] == h {
+			return t.val[i], true
+		}
+	}
+	return 0, false
+}
+
+// put sets the value of hash h, thawing a frozen table.
+func (t *keyTable) put(h uint64, v int32) {
+	if t.m == nil {
+		t.thaw()
+	}
+	t.m[h] = v
+}
+
+// freeze moves the map into the arrays.
+func (t *keyTable) freeze() {
+	if t.m == nil {
+		return
+	}
+	n := len(t.m)
+	bits := uint(0)
+	for n>>bits > keysPerBucket {
+		bits++
+	}
+	t.shift = 64 - bits // a shift by 64 gives 0: one bucket
+	t.dir = make([]uint32, 1<<bits+1)
+	for h := range t.m {
+		t.dir[h>>t.shift+1]++
+	}
+	for b := 1; b < len(t.dir); b++ {
+		t.dir[b] += t.dir[b-1]
+	}
+	next := make([]uint32, 1<<bits) // where the next hash of each bucket goes
+	copy(next, t.dir)
+	t.hash, t.val = make([]uint64, n), make([]int32, n)
+	for h, v := range t.m {
+		i := &next[h>>t.shift]
+		t.hash[*i], t.val[*i] = h, v
+		*i++
+	}
+	t.m = nil
+}
+
+// thaw moves the arrays back into a map.
+func (t *keyTable) thaw() {
+	t.m = make(map[uint64]int32, len(t.hash))
+	for i, h := range t.hash {
+		t.m[h] = t.val[i]
+	}
+	t.hash, t.val, t.dir = nil, nil, nil
+}
+
+// idTable lists the entries of each item ID (but 0), in entry order, as
+// two arrays sorted by ID then entry: 12 bytes an entry.
+type idTable struct {
+	ids  []int64
+	idxs []int32
+}
+
+// build lists every entry of l.
+func (t *idTable) build(l *entryList) {
+	t.ids, t.idxs = t.ids[:0], t.idxs[:0]
+	for i := range l.len() {
+		if id := l.at(int32(i)).id; id != 0 {
+			t.ids = append(t.ids, id)
+			t.idxs = append(t.idxs, int32(i))
+		}
+	}
+	if !sort.IsSorted(t) {
+		sort.Sort(t)
+	}
+}
+
+// entries returns the entries of the item id, in entry order.
+func (t *idTable) entries(id int64) []int32 {
+	i := sort.Search(len(t.ids), func(i int) bool { return t.ids[i] >= id })
+	j := i
+	for j < len(t.ids) && t.ids[j] == id {
+		j++
+	}
+	return t.idxs[i:j]
+}
+
+// first returns the first entry of the item id.
+func (t *idTable) first(id int64) (int32, bool) {
+	if e := t.entries(id); len(e) > 0 {
+		return e[0], true
+	}
+	return 0, false
+}
+
+func (t *idTable) Len() int { return len(t.ids) }
+
+func (t *idTable) Less(i, j int) bool {
+	return t.ids[i] < t.ids[j] || t.ids[i] == t.ids[j] && t.idxs[i] < t.idxs[j]
+}
+
+func (t *idTable) Swap(i, j int) {
+	t.ids[i], t.ids[j] = t.ids[j], t.ids[i]
+	t.idxs[i], t.idxs[j] = t.idxs[j], t.idxs[i]
 }

@@ -1,6 +1,8 @@
 package rewrite
 
 import (
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/wxr"
 	"reflect"
 	"testing"
 )
@@ -42,5 +44,103 @@ func TestTextArena(t *testing.T) {
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatal("arena strings changed")
+	}
+}
+
+// TestTextArenaRefs checks that texts name the strings added, across
+// blocks and for strings kept on their own.
+func TestTextArenaRefs(t *testing.T) {
+	var a textArena
+	var want []string
+	var refs []text
+	for i := range 20000 {
+		s := itoa(int64(i)) + "/" + string(rune('a'+i%26))
+		switch i % 1000 {
+		case 0:
+			s += string(make([]byte, textBlock/4)) // longer than a block takes
+		case 1:
+			s = ""
+		}
+		want = append(want, s)
+		refs = append(refs, a.add(s))
+	}
+	for i, r := range refs {
+		if got := a.get(r); got != want[i] {
+			t.Fatalf("get(add(%q)) = %q", want[i], got)
+		}
+	}
+}
+
+// TestKeyTable checks that a frozen table answers as its map did, and
+// that one thawed by put takes the new value.
+func TestKeyTable(t *testing.T) {
+	for _, n := range []int{0, 1, 3, 5, 100, 5000} {
+		tab := keyTable{m: map[uint64]int32{}}
+		want := map[uint64]int32{}
+		h := uint64(0x9e3779b97f4a7c15)
+		for i := range n {
+			h = h*6364136223846793005 + 1442695040888963407
+			tab.put(h, int32(i)^int32(i%3-1))
+			want[h] = int32(i) ^ int32(i%3-1)
+		}
+		tab.freeze()
+		if tab.m != nil {
+			t.Fatalf("n=%d: map kept after freeze", n)
+		}
+		for k, v := range want {
+			if got, ok := tab.get(k); !ok || got != v {
+				t.Fatalf("n=%d: get(%x) = %d, %v; want %d", n, k, got, ok, v)
+			}
+			if _, ok := tab.get(k ^ 1); ok {
+				t.Fatalf("n=%d: get(%x) found a hash never put", n, k^1)
+			}
+		}
+		tab.put(42, 7)
+		tab.freeze()
+		if got, ok := tab.get(42); !ok || got != 7 {
+			t.Fatalf("n=%d: get after a put on a frozen table = %d, %v", n, got, ok)
+		}
+		if len(tab.hash) != len(want)+1 {
+			t.Fatalf("n=%d: %d hashes after a put, want %d", n, len(tab.hash), len(want)+1)
+		}
+	}
+}
+
+// TestIDTable checks that the entries of an ID are listed in entry order,
+// those of ID 0 not at all.
+func TestIDTable(t *testing.T) {
+	var l entryList
+	for _, id := range []int64{5, 3, 0, 5, 9, 3, 5, -2} {
+		l.add(entry{id: id})
+	}
+	var tab idTable
+	tab.build(&l)
+	for id, want := range map[int64][]int32{5: {0, 3, 6}, 3: {1, 5}, 9: {4}, -2: {7}, 0: nil, 4: nil} {
+		if got := tab.entries(id); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
+			t.Errorf("entries(%d) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestAddAfterLookup checks that an item added after the first lookup
+// (which freezes the index) is found like the others.
+func TestAddAfterLookup(t *testing.T) {
+	f := pathinfoSite()
+	ix := f.index(Options{})
+	if got := ix.Link("/index.php/2011/05/install/"); got.Kind != convert.LinkPage {
+		t.Fatalf("Link before the late Add = %+v", got)
+	}
+	late := &wxr.Item{ID: 20, Type: "post", Status: "publish", Name: "late", RawName: "late",
+		Link: "http://www.cacti.example/index.php/2011/06/late/", GUID: "http://www.cacti.example/?p=20"}
+	ix.Add(late, convert.Plan{ID: 20, Type: "post", Path: "posts/late.md", URL: "/index.php/2011/06/late/"})
+	for _, raw := range []string{"/index.php/2011/06/late/", "/?p=20", "/index.php/2011/05/install/"} {
+		full := f.index(Options{})
+		full.Add(late, convert.Plan{ID: 20, Type: "post", Path: "posts/late.md", URL: "/index.php/2011/06/late/"})
+		if got, want := ix.Link(raw), full.Link(raw); got != want {
+			t.Errorf("Link(%q) = %+v, want %+v", raw, got, want)
+		}
+	}
+	if got := ix.PageURL(20); got != "/index.php/2011/06/late/" {
+		t.Errorf("PageURL(20) = %q", got)
 	}
 }

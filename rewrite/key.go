@@ -140,9 +140,9 @@ func splitURL(s string) (parts, bool) {
 	default:
 		return u, false
 	}
-	i := strings.IndexAny(s, "/\\")
-	if i < 0 {
-		i = len(s)
+	i := 0
+	for i < len(s) && s[i] != '/' && s[i] != '\\' {
+		i++
 	}
 	u.host, u.path = s[:i], s[i:]
 	u.path = strings.ReplaceAll(u.path, "\\", "/")
@@ -480,6 +480,9 @@ func queryValue(k, v string) string {
 
 // escapeQuery encodes the bytes that would end or split a query value.
 func escapeQuery(v string) string {
+	if strings.IndexAny(v, "&=+ ;") < 0 {
+		return v
+	}
 	var b strings.Builder
 	for i := 0; i < len(v); i++ {
 		switch c := v[i]; c {

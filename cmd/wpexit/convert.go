@@ -34,6 +34,9 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if err != nil {
 		return err
 	}
+	if env.ownsProcess {
+		boundHeap() // heap.go
+	}
 	opts.Link = sv.index.Link
 	w, err := openSiteWriter(c.Out, c.Force, c.DryRun)
 	if err != nil {

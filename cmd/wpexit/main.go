@@ -12,7 +12,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	context.AfterFunc(ctx, stop)    // a second signal kills at once
 	stopProfiles := startProfiles() // profile.go
-	err := run(ctx, os.Args, os.Stdin, os.Stdout, os.Stderr)
+	err := runIn(ctx, os.Args, &environment{stdin: os.Stdin, stdout: os.Stdout, stderr: os.Stderr, ownsProcess: true})
 	stop()
 	stopProfiles()
 	if msg := errorMessage(err); msg != "" {

@@ -309,8 +309,24 @@ func cmpInt64(a, b int64) int {
 // MarshalComments writes comments as the YAML data file Hugo reads: a
 // list, content in literal blocks.
 func MarshalComments(cs []Comment) ([]byte, error) {
+	size := len(commentsHeader)
+	for i := range cs {
+		size += 96 + len(cs[i].Author) + len(cs[i].AuthorURL) + len(cs[i].Content)*9/8
+	}
+	b := append(make([]byte, 0, size), commentsHeader...)
+	if out, ok := appendCommentsFast(b, cs); ok && len(cs) > 0 { // yamlfast.go
+		return out, nil
+	}
+	return marshalCommentsYAML(cs)
+}
+
+// commentsHeader opens every comments file.
+const commentsHeader = "# Written by wpexit convert: the page's comments (no e-mail or IP address).\n"
+
+// marshalCommentsYAML is MarshalComments through yaml.v3's encoder.
+func marshalCommentsYAML(cs []Comment) ([]byte, error) {
 	var b bytes.Buffer
-	b.WriteString("# Written by wpexit convert: the page's comments (no e-mail or IP address).\n")
+	b.WriteString(commentsHeader)
 	enc := yaml.NewEncoder(&b)
 	enc.SetIndent(2)
 	if err := enc.Encode(cs); err != nil {

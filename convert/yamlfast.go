@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -309,4 +310,106 @@ func yamlNumberByte(c byte) bool {
 		return true
 	}
 	return false
+}
+
+// appendCommentsFast appends the comments as yaml.v3's encoder writes the
+// []Comment (MarshalComments) and reports whether it could: every string
+// one appendYAMLString writes, or a multi-line content appendYAMLLiteral
+// writes, or the date of a comment as commentDate writes it. When not, b's
+// contents past its length are garbage.
+func appendCommentsFast(b []byte, cs []Comment) ([]byte, bool) {
+	ok := true
+	str := func(key, v string) {
+		if !ok {
+			return
+		}
+		b = append(b, key...)
+		b, ok = appendYAMLString(b, v)
+	}
+	for i := range cs {
+		c := &cs[i]
+		b = append(b, "- id: "...)
+		b = strconv.AppendInt(b, c.ID, 10)
+		b = append(b, "\n  parent: "...)
+		b = strconv.AppendInt(b, c.Parent, 10)
+		str("\n  author: ", c.Author)
+		if c.AuthorURL != "" {
+			str("\n  author_url: ", c.AuthorURL)
+		}
+		switch {
+		case !ok:
+		case yamlRFC3339(c.Date): // read back as a timestamp: double-quoted
+			b = append(b, "\n  date: \""...)
+			b = append(b, c.Date...)
+			b = append(b, '"')
+		default:
+			str("\n  date: ", c.Date)
+		}
+		str("\n  type: ", c.Type)
+		if c.Approved != nil {
+			b = append(b, "\n  approved: "...)
+			b = strconv.AppendBool(b, *c.Approved)
+		}
+		if !ok {
+			return b, false
+		}
+		b = append(b, "\n  content: "...)
+		if strings.IndexByte(c.Content, '\n') >= 0 {
+			b, ok = appendYAMLLiteral(b, c.Content, "    ")
+		} else {
+			b, ok = appendYAMLString(b, c.Content)
+		}
+		if !ok {
+			return b, false
+		}
+		b = append(b, '\n')
+	}
+	return b, true
+}
+
+// yamlRFC3339 reports whether s is a UTC time as commentDate writes it
+// ("2006-01-02T15:04:05Z"), which yaml.v3 reads as a timestamp.
+func yamlRFC3339(s string) bool {
+	if len(s) != len("2006-01-02T15:04:05Z") || s[4] != '-' || s[10] != 'T' || s[19] != 'Z' {
+		return false
+	}
+	t, err := time.Parse(time.RFC3339, s)
+	return err == nil && t.Format(time.RFC3339) == s
+}
+
+// appendYAMLLiteral appends the multi-line s as yaml.v3 writes it in a
+// literal block ("|-", each line indented, blank lines empty) and reports
+// whether it could: not when yaml.v3 would add an indentation or chomping
+// hint (s starts with a space or ends in a line break) or double-quote it
+// (a space before a line break, a trailing space, a character it does not
+// print), nor for line breaks other than "\n".
+func appendYAMLLiteral(b []byte, s, indent string) ([]byte, bool) {
+	if s == "" || s[0] == ' ' || s[0] == '\n' || s[len(s)-1] == '\n' || s[len(s)-1] == ' ' ||
+		!utf8.ValidString(s) || strings.Contains(s, " \n") {
+		return b, false
+	}
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if r < 0xA0 || r > 0xFFFD || r == 0xFEFF || r == 0x2028 || r == 0x2029 {
+				return b, false
+			}
+			i += n
+			continue
+		}
+		if (c < 0x20 && c != '\t' && c != '\n') || c == 0x7F {
+			return b, false
+		}
+		i++
+	}
+	b = append(b, "|-"...)
+	for line := range strings.SplitSeq(s, "\n") {
+		b = append(b, '\n')
+		if line != "" {
+			b = append(b, indent...)
+			b = append(b, line...)
+		}
+	}
+	return b, true
 }

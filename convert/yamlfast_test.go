@@ -128,3 +128,102 @@ func FuzzFrontMatterFast(f *testing.F) {
 		checkFastFrontMatter(t, &fm)
 	})
 }
+
+// checkFastComments compares MarshalComments with the encoder for cs and
+// reports whether the fast path wrote it.
+func checkFastComments(t testing.TB, cs []Comment) bool {
+	t.Helper()
+	want, err := marshalCommentsYAML(cs)
+	got, ok := appendCommentsFast([]byte(commentsHeader), cs)
+	if err != nil {
+		if ok {
+			t.Errorf("fast path writes %#v, which the encoder refuses: %v", cs, err)
+		}
+		return false
+	}
+	if !ok {
+		return false
+	}
+	if string(got) != string(want) {
+		t.Errorf("fast path for %#v\n got %q\nwant %q", cs, got, want)
+	}
+	return true
+}
+
+// commentSamples are contents for appendYAMLLiteral's branches.
+var commentSamples = []string{
+	"a\nb", "a\n\nb", "a\n\n\nb", "a\n", "a\n\n", "\na", " a\nb", "a\n b", "a \nb", "a\nb ", "a\tb\nc",
+	"\ta\nb", "a\t\nb", "a\r\nb", "a\u2028b\nc", "a\u0085b\nc", "é\nü", "🎉\na", "a\n🎉", "a\ufeff\nb",
+	"\ufeffa\nb", "- a\n- b", "# a\nb", "a: b\nc", "'a'\n\"b\"", "a\\\nb", "a\n---\nb", "...\na",
+	"a\n    b", "a\n\tb", "a\x00\nb", "a\x7f\nb",
+}
+
+// TestCommentsFastMatchesEncoder writes comments whose fields are the
+// samples with the fast path and with yaml.v3.
+func TestCommentsFastMatchesEncoder(t *testing.T) {
+	f := false
+	samples := append(append(append([]string{}, fastSamples...), trickyTitles...), commentSamples...)
+	dates := []string{"2023-03-01T10:00:00Z", "", "2023-13-01T10:00:00Z", "2023-03-01T10:00:00+01:00", "2023-03-01", "0001-01-01T00:00:00Z"}
+	fast := 0
+	for i, s := range samples {
+		cs := []Comment{
+			{ID: 1, Author: s, Date: dates[i%len(dates)], Type: "comment", Content: s},
+			{ID: 2, Parent: 1, Author: "a", AuthorURL: s, Date: s, Type: s, Approved: &f, Content: "x\n" + s},
+		}
+		for _, one := range [][]Comment{cs[:1], cs[1:], cs} {
+			if checkFastComments(t, one) {
+				fast++
+			}
+		}
+	}
+	for _, d := range dates {
+		if checkFastComments(t, []Comment{{ID: 1, Author: "a", Date: d, Type: "comment", Content: "c"}}) {
+			fast++
+		}
+	}
+	if fast == 0 {
+		t.Error("the fast path wrote nothing")
+	}
+}
+
+// TestCommentsFastCorpus converts the comments of every item of the shared
+// corpus and compares the fast path with the encoder.
+func TestCommentsFastCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole corpus")
+	}
+	total, fast := 0, 0
+	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
+		}
+		c := New(NewSite(), Options{})
+		for _, it := range readExport(t, path) {
+			cs, _ := c.Comments(it, CommentOptions{IncludeUnapproved: true})
+			if len(cs) == 0 {
+				continue
+			}
+			total++
+			if checkFastComments(t, cs) {
+				fast++
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d of %d comment files written by the fast path", fast, total)
+}
+
+// FuzzCommentsFast compares MarshalComments' fast path with yaml.v3's
+// encoder on arbitrary strings.
+func FuzzCommentsFast(f *testing.F) {
+	for _, s := range commentSamples {
+		f.Add(s, "a", "2023-03-01T10:00:00Z")
+	}
+	f.Fuzz(func(t *testing.T, content, author, date string) {
+		checkFastComments(t, []Comment{{ID: 5, Author: author, AuthorURL: content, Date: date, Type: author, Content: content},
+			{ID: 6, Parent: 5, Author: content, Date: date, Type: "comment", Content: author + "\n" + content}})
+	})
+}

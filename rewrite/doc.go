@@ -15,10 +15,10 @@
 // not by the size of the export. Keys are kept as 64-bit hashes (a false
 // match between two different URLs is about as likely as 1 in 10^9 for a
 // site of 100,000 URLs), and every string taken from an item is copied so
-// that no item's bytes stay alive. After the first pass the index is
-// read-only and safe for concurrent use by the conversion workers; the
-// first lookup turns the key map into compact arrays (about 13 bytes a
-// key): about 0.2 KB per item in all.
+// that no item's bytes stay alive: the hashes take about 14 bytes a key,
+// and the index about 0.2 KB per item in all. After the first pass the
+// index is read-only and safe for concurrent use by the conversion
+// workers.
 //
 // # Keys
 //

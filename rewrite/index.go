@@ -25,8 +25,8 @@ type Options struct {
 // Index maps old URLs to their new targets. Fill it with Add in a first
 // pass over the export; after that it is read-only and safe for concurrent
 // use by Link, LinkFrom, Aliases, PageURL, OldURLs and the redirect
-// writers. The first lookup freezes it into a compact read-only form; an
-// Add after that still works, but costs a pass over the whole index.
+// writers. The first lookup lists the entries by item ID; an Add after
+// that still works, but costs a pass over the whole index.
 type Index struct {
 	opts    Options
 	site    site
@@ -43,7 +43,7 @@ type Index struct {
 	roots   map[string][]string // media host → upload folders (key paths ending in "/") its attachments live in
 	pending []predicted         // unpublished posts whose permalink is predicted before the first lookup
 	once    sync.Once
-	frozen  bool                    // ready has run: keys and byID are in their read-only form
+	listed  bool                    // ready has run: byID lists the entries
 	slugs   map[string][]attachment // attachment slug → attachments, for attachment pages under old permalinks
 	arch    archives
 	moves   []rule // files moved after the index was filled (Move)
@@ -112,7 +112,6 @@ func NewIndex(ch *wxr.Channel, opts Options) *Index {
 		opts:  opts,
 		site:  site{hosts: map[string]bool{}},
 		seed:  maphash.MakeSeed(),
-		keys:  keyTable{m: map[uint64]int32{}},
 		media: map[string]string{},
 		slugs: map[string][]attachment{},
 		names: map[string]int{},
@@ -179,9 +178,8 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 	if it == nil {
 		return
 	}
-	if ix.frozen { // added after a lookup: back to the forms that grow
-		ix.keys.thaw()
-		defer ix.freeze()
+	if ix.listed { // added after a lookup: byID is listed again
+		defer ix.byID.build(&ix.entries)
 	}
 	switch {
 	case plan.Skip == "":
@@ -193,18 +191,11 @@ func (ix *Index) Add(it *wxr.Item, plan convert.Plan) {
 }
 
 // ready prepares the filled index for lookups, once: it adds the
-// predicted permalinks, then freezes it.
+// predicted permalinks and lists the entries by item ID.
 func (ix *Index) ready() {
 	ix.predict()
-	ix.freeze()
-}
-
-// freeze turns the key map into its compact read-only form and lists the
-// entries by item ID.
-func (ix *Index) freeze() {
-	ix.keys.freeze()
 	ix.byID.build(&ix.entries)
-	ix.frozen = true
+	ix.listed = true
 }
 
 // keyMemo remembers the keys of the last URLs one Add normalised: Add asks

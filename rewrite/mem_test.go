@@ -30,7 +30,7 @@ func BenchmarkIndexBig(b *testing.B) {
 	}
 	for i := 0; i < b.N; i++ {
 		ix, n := buildIndex(b, file)
-		ix.Link("/") // the first lookup freezes the index
+		ix.Link("/") // the first lookup lists the entries by ID
 		runtime.GC()
 		var m runtime.MemStats
 		runtime.ReadMemStats(&m)

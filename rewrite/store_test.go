@@ -71,37 +71,53 @@ func TestTextArenaRefs(t *testing.T) {
 	}
 }
 
-// TestKeyTable checks that a frozen table answers as its map did, and
-// that one thawed by put takes the new value.
+// TestKeyTable checks the key table against a map, through many splits,
+// updates and misses, and that its segments stay sorted and in place.
 func TestKeyTable(t *testing.T) {
-	for _, n := range []int{0, 1, 3, 5, 100, 5000} {
-		tab := keyTable{m: map[uint64]int32{}}
+	for _, n := range []int{0, 1, 255, 256, 257, 5000, 100000} {
+		var tab keyTable
 		want := map[uint64]int32{}
 		h := uint64(0x9e3779b97f4a7c15)
 		for i := range n {
 			h = h*6364136223846793005 + 1442695040888963407
-			tab.put(h, int32(i)^int32(i%3-1))
-			want[h] = int32(i) ^ int32(i%3-1)
+			k := h ^ h>>29
+			if i%7 == 3 {
+				k = h & (1<<(64-maxDirBits) - 1) // hashes that share their top bits: a segment that cannot split
+			}
+			v := int32(i)
+			if i%3 == 0 {
+				v = ^v
+			}
+			tab.put(k, v)
+			want[k] = v
+			if i%5 == 0 { // an update
+				tab.put(k, v+1)
+				want[k] = v + 1
+			}
 		}
-		tab.freeze()
-		if tab.m != nil {
-			t.Fatalf("n=%d: map kept after freeze", n)
+		if got := tab.len(); got != len(want) {
+			t.Fatalf("n=%d: len = %d, want %d", n, got, len(want))
 		}
 		for k, v := range want {
 			if got, ok := tab.get(k); !ok || got != v {
 				t.Fatalf("n=%d: get(%x) = %d, %v; want %d", n, k, got, ok, v)
 			}
-			if _, ok := tab.get(k ^ 1); ok {
-				t.Fatalf("n=%d: get(%x) found a hash never put", n, k^1)
+			if _, ok := want[k^1]; !ok {
+				if _, ok := tab.get(k ^ 1); ok {
+					t.Fatalf("n=%d: get(%x) found a hash never put", n, k^1)
+				}
 			}
 		}
-		tab.put(42, 7)
-		tab.freeze()
-		if got, ok := tab.get(42); !ok || got != 7 {
-			t.Fatalf("n=%d: get after a put on a frozen table = %d, %v", n, got, ok)
-		}
-		if len(tab.hash) != len(want)+1 {
-			t.Fatalf("n=%d: %d hashes after a put, want %d", n, len(tab.hash), len(want)+1)
+		for d, si := range tab.dir {
+			s := tab.segs[si]
+			for i, k := range s.hash {
+				if top(k, s.depth) != uint64(d)>>(tab.depth-s.depth) {
+					t.Fatalf("n=%d: hash %x in the segment of slot %d", n, k, d)
+				}
+				if i > 0 && s.hash[i-1] >= k {
+					t.Fatalf("n=%d: segment %d not sorted", n, si)
+				}
+			}
 		}
 	}
 }
@@ -123,7 +139,7 @@ func TestIDTable(t *testing.T) {
 }
 
 // TestAddAfterLookup checks that an item added after the first lookup
-// (which freezes the index) is found like the others.
+// (which lists the entries by ID) is found like the others.
 func TestAddAfterLookup(t *testing.T) {
 	f := pathinfoSite()
 	ix := f.index(Options{})

@@ -1,7 +1,9 @@
 package rewrite_test
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -141,4 +143,50 @@ func liveHeap() int64 {
 	var m runtime.MemStats
 	runtime.ReadMemStats(&m)
 	return int64(m.HeapAlloc)
+}
+
+// BenchmarkWriteNetlify measures a redirect writer on the synthetic site:
+// the walk over every old URL and the dropping of repeats.
+//
+//	go test ./rewrite -run X -bench WriteNetlify -benchmem
+func BenchmarkWriteNetlify(b *testing.B) {
+	ix := newSynthSite(benchItems).index()
+	ix.Link("/")
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if err := ix.WriteNetlify(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkWriteNetlifyLive reports the heap a redirect writer holds at
+// its largest beyond the index's, per rule written (live-B/rule).
+func BenchmarkWriteNetlifyLive(b *testing.B) {
+	ix := newSynthSite(benchItems).index()
+	ix.Link("/")
+	base := liveHeap()
+	for b.Loop() {
+		w := &heapWatch{}
+		if err := ix.WriteNetlify(w); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(float64(w.peak-base)/float64(w.lines), "live-B/rule")
+	}
+}
+
+// heapWatch counts the lines written to it and samples the live heap at
+// every 8th write, which are of a full buffer.
+type heapWatch struct {
+	writes, lines int
+	peak          int64
+}
+
+func (w *heapWatch) Write(p []byte) (int, error) {
+	w.lines += bytes.Count(p, []byte("\n"))
+	if w.writes++; w.writes%8 == 0 {
+		w.peak = max(w.peak, liveHeap())
+	}
+	return len(p), nil
 }

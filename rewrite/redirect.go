@@ -3,6 +3,7 @@ package rewrite
 import (
 	"bufio"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"net/url"
 	"regexp"
@@ -18,11 +19,38 @@ type rule struct {
 }
 
 // eachRule calls yield with the redirects the index calls for: every OldURL
-// answered ViaRedirect, once each, in OldURLs order. They are not held:
-// a big site has many.
+// answered ViaRedirect, once each, in OldURLs order, then the moves. They
+// are not held: a big site has many. To drop repeats without a set of
+// every rule, a first walk counts the rules by the hash of their path (and
+// query); only those whose hash is shared go through a set of strings.
 func (ix *Index) eachRule(yield func(rule)) {
+	var shared keyTable // hash of a candidate rule's "path?query" → how many candidates have it
+	count := func(p string) {
+		h := maphash.String(ix.seed, p)
+		n, _ := shared.get(h)
+		shared.put(h, n+1)
+	}
+	ix.eachOldURL(func(u OldURL) {
+		if u.Via == ViaRedirect && u.Target != "" && u.Target != u.Path {
+			count(u.Path)
+		}
+	})
+	for _, r := range ix.moves {
+		count(r.path)
+	}
 	type from struct{ path, query string } // no "?" in path: one per "path?query"
 	seen := map[from]bool{}
+	first := func(r rule, full string) bool {
+		if n, _ := shared.get(maphash.String(ix.seed, full)); n < 2 {
+			return true // no other candidate has its path
+		}
+		id := from{r.path, r.query}
+		if seen[id] {
+			return false
+		}
+		seen[id] = true
+		return true
+	}
 	ix.eachOldURL(func(u OldURL) {
 		if u.Via != ViaRedirect || u.Target == "" || u.Target == u.Path || ix.isHome(u.Path) && !strings.Contains(u.Path, "?") {
 			return
@@ -31,14 +59,12 @@ func (ix *Index) eachRule(yield func(rule)) {
 		if i := strings.IndexByte(r.path, '?'); i >= 0 {
 			r.path, r.query = r.path[:i], r.path[i+1:]
 		}
-		if id := (from{r.path, r.query}); !seen[id] {
-			seen[id] = true
+		if first(r, u.Path) {
 			yield(r)
 		}
 	})
 	for _, r := range ix.moves {
-		if id := (from{r.path, ""}); !seen[id] {
-			seen[id] = true
+		if first(r, r.path) {
 			yield(r)
 		}
 	}

@@ -168,7 +168,7 @@ func mdSanitize(s string) string {
 // (alt) get \" and lose backslashes.
 func mdParam(v string, markdown bool) string {
 	v = strings.ReplaceAll(v, "  \n", "<br>")
-	v = strings.Join(strings.Fields(v), " ")
+	v = collapseSpace(v)
 	if markdown {
 		v = strings.ReplaceAll(v, `"`, "&quot;")
 		if t := strings.TrimRight(v, `\`); len(t) < len(v) {
@@ -195,7 +195,7 @@ func mdURLParam(u string) string {
 // mdEscapeText backslash-escapes what could be Markdown in plain text
 // placed inline (image alt text).
 func mdEscapeText(s string) string {
-	s = strings.Join(strings.Fields(s), " ")
+	s = collapseSpace(s)
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {

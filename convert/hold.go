@@ -39,49 +39,56 @@ func (r *renderer) lift(s string, pre bool) string {
 	if !strings.ContainsRune(s, '[') && (!pre || !strings.Contains(s, "<pre") && !strings.Contains(s, "<PRE")) {
 		return s
 	}
+	// Only held code changes s: b gets s[done:] up to each, and s itself
+	// is returned when there is none.
 	var b strings.Builder
-	b.Grow(len(s))
+	done := 0
+	replace := func(from, to int, with string) {
+		if b.Len() == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:from])
+		b.WriteString(with)
+		done = to
+	}
 	for i := 0; i < len(s); {
 		j := strings.IndexAny(s[i:], "<[")
 		if j < 0 {
-			b.WriteString(s[i:])
 			break
 		}
 		j += i
-		b.WriteString(s[i:j])
 		if s[j] == '<' {
 			if hasTagPrefix(s[j:], "pre") && !strings.HasPrefix(s[j:], codeOpen) {
 				if end := elementEnd(s, j, "pre"); end > 0 {
 					if code, ok := r.liftPre(s[j:end], pre); ok {
-						b.WriteString(code)
+						replace(j, end, code)
 						i = end
 						continue
 					}
 				}
 			}
-			end := skipMarkup(s, j)
-			b.WriteString(s[j:end])
-			i = end
+			i = skipMarkup(s, j)
 			continue
 		}
 		if end, ok := escapedShortcode(s, j, isCodeTag); ok {
-			b.WriteString(s[j:end])
 			i = end
 			continue
 		}
 		if !isCodeTag(shortcodeName(s, j)) {
-			b.WriteByte('[')
 			i = j + 1
 			continue
 		}
 		if sc, ok := parseShortcode(s, j, isCodeTag); ok && sc.enclosed {
-			b.WriteString(r.hold(codeShortcodeHTML(sc, r.encoded)))
+			replace(j, sc.end, r.hold(codeShortcodeHTML(sc, r.encoded)))
 			i = sc.end
 			continue
 		}
-		b.WriteByte('[')
 		i = j + 1
 	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

@@ -112,7 +112,7 @@ func mdBalanced(u string) bool {
 // quote (it is written &quot;, which Markdown does not read as a title's
 // delimiter).
 func (st *mdState) title(t string) string {
-	t = strings.Join(strings.Fields(t), " ")
+	t = collapseSpace(t)
 	if t == "" {
 		return ""
 	}

@@ -125,11 +125,12 @@ func (c *Converter) markdown(src string) (string, []Note, error) {
 // markdownAt is markdown for the content of the page whose old URL is
 // base: with Options.LinkFrom, relative links are resolved against it.
 func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
-	doc, err := html.Parse(strings.NewReader(mdSanitize(src)))
+	src = mdSanitize(src)
+	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}
-	mdPrepare(doc)
+	mdPrepareRefs(doc, strings.Contains(src, "&#"))
 	st := newMDState(&c.opts)
 	st.base = strings.TrimSpace(base)
 	ctx := context.WithValue(context.Background(), mdStateKey{}, st)

@@ -26,7 +26,14 @@ const mdMoreTag = "wpexit-more"
 // items out of place are put in lists (mdWrapItems, mdUnwrapLists), and
 // plain wrappers at the edge of inline code are dropped (mdUnwrapCodeEdge),
 // and so are the elements a browser never shows (mdDropHidden).
-func mdPrepare(n *html.Node) {
+func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
+
+// mdPrepareRefs is mdPrepare; refs false says the source held no numeric
+// character reference ("&#"), so text and attributes cannot hold what
+// mdSanitize drops (the source was sanitized; no named reference decodes
+// to a control character other than tab and newline) and are left as they
+// are.
+func mdPrepareRefs(n *html.Node, refs bool) {
 	mdDropHidden(n)
 	mdWrapItems(n) // mdlist.go
 	defer mdUnwrapLists(n)
@@ -38,13 +45,17 @@ func mdPrepare(n *html.Node) {
 			}
 			continue
 		case html.TextNode:
-			c.Data = mdSanitize(c.Data)
+			if refs {
+				c.Data = mdSanitize(c.Data)
+			}
 			continue
 		}
-		for i := range c.Attr {
-			c.Attr[i].Val = mdSanitize(c.Attr[i].Val)
+		if refs {
+			for i := range c.Attr {
+				c.Attr[i].Val = mdSanitize(c.Attr[i].Val)
+			}
 		}
-		mdPrepare(c)
+		mdPrepareRefs(c, refs)
 		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
 		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
@@ -212,29 +223,46 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 		return converter.RenderSuccess
 	}
 	src, _ := st.mapURL(strings.TrimSpace(dom.GetAttributeOr(img, "src", "")))
-	var b strings.Builder
-	b.WriteString("\n\n" + mdSC + "< figure src=" + mdURLParam(src))
+	w.WriteString("\n\n" + mdSC + "< figure src=")
+	w.WriteString(mdURLParam(src))
 	if alt := dom.GetAttributeOr(img, "alt", ""); strings.TrimSpace(alt) != "" {
-		b.WriteString(" alt=" + mdParam(alt, false))
+		w.WriteString(" alt=")
+		w.WriteString(mdParam(alt, false))
 	}
 	if capMD != "" {
-		b.WriteString(" caption=" + mdParam(capMD, true))
+		w.WriteString(" caption=")
+		w.WriteString(mdParam(capMD, true))
 	}
 	if link != "" {
-		b.WriteString(" link=" + mdURLParam(link))
+		w.WriteString(" link=")
+		w.WriteString(mdURLParam(link))
 	}
-	for _, dim := range []string{"width", "height"} {
-		if v := dom.GetAttributeOr(img, dim, ""); mdDigits.MatchString(v) {
-			b.WriteString(" " + dim + `="` + v + `"`)
+	for _, dim := range [...]string{"width", "height"} {
+		if v := dom.GetAttributeOr(img, dim, ""); mdIsDigits(v) {
+			w.WriteString(" ")
+			w.WriteString(dim)
+			w.WriteString(`="`)
+			w.WriteString(v)
+			w.WriteString(`"`)
 		}
 	}
-	b.WriteString(" >}}\n\n")
-	w.WriteString(b.String())
+	w.WriteString(" >}}\n\n")
 	return converter.RenderSuccess
 }
 
-// mdDigits matches a plain pixel size.
-var mdDigits = regexp.MustCompile(`^[0-9]{1,5}$`)
+// mdIsDigits reports whether v is a plain pixel size: one to five ASCII
+// digits.
+func mdIsDigits(v string) bool {
+	if len(v) == 0 || len(v) > 5 {
+		return false
+	}
+	for i := 0; i < len(v); i++ {
+		if v[i] < '0' || v[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // mdVideoID matches the IDs the youtube and vimeo shortcodes take.
 var (
@@ -259,7 +287,7 @@ func mdVideoShortcode(src string) string {
 		if !ok || !mdYouTubeID.MatchString(id) {
 			return ""
 		}
-		if start := u.Query().Get("start"); mdDigits.MatchString(start) {
+		if start := u.Query().Get("start"); mdIsDigits(start) {
 			return mdSC + "< youtube id=\"" + id + "\" start=\"" + start + "\" >}}"
 		}
 		return mdSC + "< youtube " + id + " >}}"

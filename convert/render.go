@@ -112,32 +112,47 @@ func (r *renderer) pageMarkers(s string) string {
 	if !strings.Contains(s, "<!--") {
 		return s
 	}
+	// b gets what changes; s itself is returned when nothing does.
 	var b strings.Builder
-	b.Grow(len(s))
-	for {
-		i := strings.Index(s, "<!--")
-		if i < 0 {
-			b.WriteString(s)
-			return b.String()
+	done := 0
+	replace := func(from, to int, with string) {
+		if b.Len() == 0 {
+			b.Grow(len(s))
 		}
+		b.WriteString(s[done:from])
+		b.WriteString(with)
+		done = to
+	}
+	changed := false
+	for at := 0; ; {
+		i := strings.Index(s[at:], "<!--")
+		if i < 0 {
+			break
+		}
+		i += at
 		end := strings.Index(s[i+4:], "-->")
 		if end < 0 {
-			b.WriteString(s)
-			return b.String()
+			break
 		}
 		end += i + 4 + 3
-		b.WriteString(s[:i])
 		inner := strings.TrimSpace(s[i+4 : end-3])
 		switch {
 		case inner == "more" || strings.HasPrefix(inner, "more ") || strings.HasPrefix(inner, "more\n"):
-			b.WriteString("\n\n<!--more-->\n\n")
+			replace(i, end, "\n\n<!--more-->\n\n")
+			changed = true
 		case inner == "noteaser":
+			replace(i, end, "")
+			changed = true
 		case inner == "nextpage":
 			r.pages++
-			b.WriteString("\n\n")
-		default:
-			b.WriteString(s[i:end])
+			replace(i, end, "\n\n")
+			changed = true
 		}
-		s = s[end:]
+		at = end
 	}
+	if !changed {
+		return s
+	}
+	b.WriteString(s[done:])
+	return b.String()
 }

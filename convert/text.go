@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // tagPattern matches one HTML tag or comment, for turning stored HTML into
@@ -53,5 +54,37 @@ func cleanLine(s string) string {
 func plainText(s string) string {
 	s = tagPattern.ReplaceAllString(s, " ")
 	s = html.UnescapeString(s)
-	return strings.Join(strings.Fields(cleanLine(s)), " ")
+	return collapseSpace(cleanLine(s))
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " "): runs of white
+// space (unicode.IsSpace) as one space, none at the ends. s itself when it
+// is already so, which is the usual case.
+func collapseSpace(s string) string {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			i += n - 1
+			prevSpace = false
+		case c == ' ':
+			if prevSpace {
+				return strings.Join(strings.Fields(s), " ")
+			}
+			prevSpace = true
+		case c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			return strings.Join(strings.Fields(s), " ")
+		default:
+			prevSpace = false
+		}
+	}
+	if prevSpace && s != "" {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	return s
 }

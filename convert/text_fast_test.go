@@ -1,0 +1,20 @@
+package convert
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzCollapseSpace compares collapseSpace with the strings.Fields form it
+// replaces.
+func FuzzCollapseSpace(f *testing.F) {
+	for _, s := range []string{"", " ", "a", "a b", " a", "a ", "a  b", "a\tb", "a\u00a0b", "a\u0085b",
+		"a\u2003b", "a\xffb", "\xc2", "é ü", "a\nb", "a\vb", "a\fb", "a\rb", "a \u3000"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := collapseSpace(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Errorf("collapseSpace(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

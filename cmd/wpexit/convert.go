@@ -30,13 +30,15 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	prog := startProgress(ctx, env.stderr, c.Progress)
 	defer prog.stop()
 	prog.reading()
+	heap := &heapTuning{}
+	if env.ownsProcess {
+		heap = tuneHeap() // heap.go
+	}
 	sv, err := surveyExports(ctx, exps, c, opts, prog.increment)
 	if err != nil {
 		return err
 	}
-	if env.ownsProcess {
-		boundHeap() // heap.go
-	}
+	heap.secondPass(c.Jobs)
 	opts.Link = sv.index.Link
 	w, err := openSiteWriter(c.Out, c.Force, c.DryRun)
 	if err != nil {

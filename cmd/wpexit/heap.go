@@ -8,18 +8,41 @@ import (
 )
 
 // heapRoom is how far the Go runtime's memory may grow beyond what the
-// first pass left live, during the second pass: room for the items in
-// flight and their garbage between collections.
-const heapRoom = 28 << 20
+// first pass left live, during a second pass with jobs workers: room for
+// the items in flight and their garbage between collections. On the 200 MB
+// export at -j 2, 16 MiB costs no measurable CPU over 24 MiB and keeps
+// peak RSS 4 MB lower.
+func heapRoom(jobs int) int64 { return 12<<20 + int64(max(jobs, 1))*2<<20 }
 
-// boundHeap caps the memory of the second pass near what the first pass
+// surveyGCPercent is the GOGC of the first pass, while the URL index and
+// the plans grow: lower than the default 100, so that the heap does not
+// reach twice the index before a collection.
+const surveyGCPercent = 50
+
+// heapTuning adjusts the Go runtime's collector to a conversion's two
+// passes; the user's own GOGC or GOMEMLIMIT turns it off.
+type heapTuning struct {
+	on     bool
+	gcPerc int
+}
+
+// tuneHeap starts the first pass's tuning.
+func tuneHeap() *heapTuning {
+	h := &heapTuning{on: os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == ""}
+	if h.on {
+		h.gcPerc = debug.SetGCPercent(surveyGCPercent)
+	}
+	return h
+}
+
+// secondPass caps the memory of the second pass near what the first pass
 // left live (the URL index and the plans, which the whole run needs) plus
-// heapRoom. With the default GOGC alone, the heap would grow to twice that
-// live set before each collection, and a big export would cost twice its
-// index in memory; the cap makes collections come earlier instead, only
-// when the heap nears it. A GOMEMLIMIT the user set is left as it is.
-func boundHeap() {
-	if os.Getenv("GOMEMLIMIT") != "" {
+// heapRoom, and restores the default GOGC under that cap. With GOGC alone,
+// the heap would grow to twice that live set before each collection, and a
+// big export would cost twice its index in memory; the cap makes
+// collections come earlier instead, only when the heap nears it.
+func (h *heapTuning) secondPass(jobs int) {
+	if !h.on {
 		return
 	}
 	runtime.GC()
@@ -27,5 +50,6 @@ func boundHeap() {
 		{Name: "/memory/classes/heap/free:bytes"}}
 	metrics.Read(s)
 	used := s[0].Value.Uint64() - s[1].Value.Uint64() - s[2].Value.Uint64()
-	debug.SetMemoryLimit(int64(used) + heapRoom)
+	debug.SetMemoryLimit(int64(used) + heapRoom(jobs))
+	debug.SetGCPercent(h.gcPerc)
 }

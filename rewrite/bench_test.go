@@ -84,7 +84,11 @@ func newSynthSite(n int) *synthSite {
 // index fills a new index with every item, as the CLI's first pass does,
 // keeping the plans' strings like the CLI.
 func (s *synthSite) index() *rewrite.Index {
-	ix := rewrite.NewIndex(&s.ch, rewrite.Options{KeepPlanStrings: true})
+	return s.indexWith(rewrite.Options{KeepPlanStrings: true})
+}
+
+func (s *synthSite) indexWith(opts rewrite.Options) *rewrite.Index {
+	ix := rewrite.NewIndex(&s.ch, opts)
 	for i, it := range s.items {
 		ix.Add(it, s.plans[i])
 	}
@@ -116,13 +120,23 @@ func BenchmarkIndexAdd(b *testing.B) {
 //
 //	go test ./rewrite -run X -bench IndexLive -benchtime 3x
 func BenchmarkIndexLive(b *testing.B) {
+	benchLive(b, rewrite.Options{KeepPlanStrings: true})
+}
+
+// BenchmarkIndexLiveOmitTitles is BenchmarkIndexLive for an index that
+// keeps no titles (Options.OmitTitles), as a conversion needs.
+func BenchmarkIndexLiveOmitTitles(b *testing.B) {
+	benchLive(b, rewrite.Options{KeepPlanStrings: true, OmitTitles: true})
+}
+
+func benchLive(b *testing.B, opts rewrite.Options) {
 	if os.Getenv("WPEXIT_HEAP_PROFILE") != "" {
 		runtime.MemProfileRate = 512
 	}
 	s := newSynthSite(benchItems)
 	for b.Loop() {
 		before := liveHeap()
-		ix := s.index()
+		ix := s.indexWith(opts)
 		ix.Link("https://wpthemetestdata.wordpress.com/2010/01/01/template-sticky-c0/")
 		after := liveHeap()
 		b.ReportMetric(float64(after-before)/benchItems, "live-B/item")

@@ -4,6 +4,7 @@ import (
 	"hash/maphash"
 	"net/url"
 	"path"
+	"sort"
 	"strings"
 	"sync"
 
@@ -20,6 +21,10 @@ type Options struct {
 	// memory with an item: the index then keeps them instead of copying
 	// them, so a caller that stores its plans does not hold them twice.
 	KeepPlanStrings bool
+	// OmitTitles says that no one reads OldURL.Title: the index does not
+	// keep the items' titles, and OldURLs leaves Title empty. A caller
+	// that never calls OldURLs (a conversion) saves the memory.
+	OmitTitles bool
 }
 
 // Index maps old URLs to their new targets. Fill it with Add in a first
@@ -36,6 +41,8 @@ type Index struct {
 	byID    idTable  // item ID → its entries; built by ready
 	entries entryList
 	olds    chunkList[oldRef]   // the entries' other old URLs, entry by entry
+	titles  chunkList[text]     // the entries' titles, by entry; none with OmitTitles
+	tos     chunkList[toRef]    // the entries' to when it is not their url, by entry
 	text    textArena           // the entries' strings
 	types   []string            // post types, by entry.typ
 	names   map[string]int      // post type → index in types
@@ -52,25 +59,31 @@ type Index struct {
 }
 
 // entry is one item that answers old URLs: a page or a media file. It is
-// kept small (64 bytes): a big site has one per item.
+// kept small (48 bytes): a big site has one per item. Its title and the
+// path Hugo serves a page at (when that is not its url) are kept apart.
 type entry struct {
 	id    int64
 	dest  string // page: content file (relative to content/); media: path on the new site
 	url   string // page: its old permalink path, kept as front matter url; "" when none
-	title text
-	to    text   // page: the path Hugo serves it at, "" for drafts; unset when it is url (toIsURL)
 	old   int32  // its other old URLs are olds[old:], up to the next entry's
 	typ   uint16 // with typHi, the index of its post type in Index.types
 	typHi uint8
-	flags uint8 // isMedia, isDraft, toIsURL
+	flags uint8 // isMedia, isDraft, toIsURL, hasTo
 }
 
 // Entry flags.
 const (
 	isMedia = 1 << iota // a media file (LinkMedia), else a page (LinkPage)
 	isDraft             // page written as a draft: loses a shared URL to a published page
-	toIsURL             // to is the same as url
+	toIsURL             // the path Hugo serves the page at is its url
+	hasTo               // the path Hugo serves the page at is in Index.tos
 )
+
+// toRef is the path Hugo serves a page at, when it is not the page's url.
+type toRef struct {
+	idx int32
+	to  text
+}
 
 // kind is LinkPage or LinkMedia.
 func (e *entry) kind() convert.LinkKind {
@@ -347,15 +360,20 @@ func slugKey(it *wxr.Item) string {
 // as they are (Options.KeepPlanStrings).
 func (ix *Index) newEntry(d entryData, keepPlan bool) int32 {
 	t := ix.intern(d.typ)
-	e := entry{id: d.id, dest: d.dest, url: d.url, title: ix.text.add(d.title), old: int32(ix.olds.len()),
-		typ: uint16(t), typHi: uint8(t >> 16)}
+	e := entry{id: d.id, dest: d.dest, url: d.url, old: int32(ix.olds.len()), typ: uint16(t), typHi: uint8(t >> 16)}
 	if !keepPlan {
 		e.dest, e.url = ix.text.clone(d.dest), ix.text.clone(d.url)
 	}
-	if d.to == d.url {
+	idx := int32(ix.entries.len())
+	switch {
+	case d.to == d.url:
 		e.flags |= toIsURL
-	} else {
-		e.to = ix.text.add(d.to)
+	case d.to != "":
+		e.flags |= hasTo
+		ix.tos.add(toRef{idx, ix.text.add(d.to)})
+	}
+	if !ix.opts.OmitTitles {
+		ix.titles.add(ix.text.add(d.title))
 	}
 	if d.kind == convert.LinkMedia {
 		e.flags |= isMedia
@@ -363,18 +381,32 @@ func (ix *Index) newEntry(d entryData, keepPlan bool) int32 {
 	if d.draft {
 		e.flags |= isDraft
 	}
-	return ix.entries.add(e)
+	ix.entries.add(e)
+	return idx
 }
 
 // typeOf is the entry's post type.
 func (ix *Index) typeOf(e *entry) string { return ix.types[int(e.typHi)<<16|int(e.typ)] }
 
-// toOf is the path Hugo serves a page at; "" for drafts and media.
-func (ix *Index) toOf(e *entry) string {
-	if e.flags&toIsURL != 0 {
+// toOf is the path Hugo serves the page idx at; "" for drafts and media.
+func (ix *Index) toOf(idx int32) string {
+	e := ix.entries.at(idx)
+	switch {
+	case e.flags&toIsURL != 0:
 		return e.url
+	case e.flags&hasTo == 0:
+		return ""
 	}
-	return ix.text.get(e.to)
+	i := sort.Search(ix.tos.len(), func(i int) bool { return ix.tos.at(int32(i)).idx >= idx })
+	return ix.text.get(ix.tos.at(int32(i)).to)
+}
+
+// titleOf is the title of the entry idx; "" with OmitTitles.
+func (ix *Index) titleOf(idx int32) string {
+	if ix.opts.OmitTitles {
+		return ""
+	}
+	return ix.text.get(*ix.titles.at(idx))
 }
 
 // oldsOf returns where the entry's other old URLs are in olds.

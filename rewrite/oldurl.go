@@ -61,7 +61,7 @@ func (ix *Index) eachOldURL(yield func(OldURL)) {
 // entryURLs yields one entry's old URLs.
 func (ix *Index) entryURLs(idx int32, yield func(OldURL)) {
 	e := ix.entries.at(idx)
-	typ, title := ix.typeOf(e), ix.text.get(e.title)
+	typ, title := ix.typeOf(e), ix.titleOf(idx)
 	mk := func(p, class, via, target string) {
 		u := OldURL{Path: p, Class: class, Via: via, Target: target, ID: e.id, Type: typ, Title: title}
 		if via == ViaRedirect {
@@ -69,7 +69,7 @@ func (ix *Index) entryURLs(idx int32, yield func(OldURL)) {
 		}
 		yield(u)
 	}
-	target := ix.toOf(e)
+	target := ix.toOf(idx)
 	if e.kind() == convert.LinkMedia {
 		target = decodeAlias(e.dest)
 		mk(target, ClassMedia, ViaFile, target)

@@ -160,3 +160,35 @@ func TestAddAfterLookup(t *testing.T) {
 		t.Errorf("PageURL(20) = %q", got)
 	}
 }
+
+// TestOmitTitles checks that an index without titles answers as one with
+// them, but for the titles of OldURLs.
+func TestOmitTitles(t *testing.T) {
+	for name, site := range map[string]func() *fixture{
+		"subdir": subdirSite, "pathinfo": pathinfoSite, "numeric": numericSite,
+		"html": htmlSite, "front": frontSite, "wpcom": wpcomSite,
+	} {
+		full, bare := site().index(Options{}), site().index(Options{OmitTitles: true})
+		want := full.OldURLs()
+		got := bare.OldURLs()
+		for i := range want {
+			if want[i].Title == "" && want[i].ID != 0 {
+				t.Errorf("%s: OldURLs()[%d] has no title to omit", name, i)
+			}
+			if want[i].ID != 0 {
+				want[i].Title = ""
+			}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: OldURLs differ:\n%v\n%v", name, got, want)
+		}
+		for _, u := range want {
+			if got, want := bare.Link(u.Path), full.Link(u.Path); got != want {
+				t.Errorf("%s: Link(%q) = %+v, want %+v", name, u.Path, got, want)
+			}
+			if got, want := bare.PageURL(u.ID), full.PageURL(u.ID); got != want {
+				t.Errorf("%s: PageURL(%d) = %q, want %q", name, u.ID, got, want)
+			}
+		}
+	}
+}

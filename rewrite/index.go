@@ -441,7 +441,8 @@ func (ix *Index) addOld(idx int32, p, class, via string) {
 	ix.olds.add(oldRef{path: ix.text.add(p), class: wordCode(class), via: wordCode(via)})
 }
 
-// intern returns the index in types of a post type.
+// intern returns the index in types of a post type (an entry holds 24
+// bits of it: far more types than any export has).
 func (ix *Index) intern(s string) int {
 	if i, ok := ix.names[s]; ok {
 		return i

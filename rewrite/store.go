@@ -136,12 +136,15 @@ func (t *idTable) first(id int64) (int32, bool) {
 	return 0, false
 }
 
+// Len, Less and Swap sort the table by ID, then entry (sort.Interface).
 func (t *idTable) Len() int { return len(t.ids) }
 
+// Less orders by ID, then by entry.
 func (t *idTable) Less(i, j int) bool {
 	return t.ids[i] < t.ids[j] || t.ids[i] == t.ids[j] && t.idxs[i] < t.idxs[j]
 }
 
+// Swap swaps two rows.
 func (t *idTable) Swap(i, j int) {
 	t.ids[i], t.ids[j] = t.ids[j], t.ids[i]
 	t.idxs[i], t.idxs[j] = t.idxs[j], t.idxs[i]

@@ -10,7 +10,9 @@ import (
 // with its inner blocks, in order, in parts.
 type block struct {
 	name  string         // full name, "core/" added to unprefixed names
-	attrs map[string]any // decoded JSON attributes; nil when none or invalid
+	raw   string         // JSON attributes as written, "" when absent
+	attrs map[string]any // raw decoded (attrMap); nil when none or invalid
+	done  bool           // raw is decoded
 	parts []blockPart
 }
 
@@ -136,7 +138,7 @@ func parseBlocks(s string) []blockPart {
 			stack = stack[:len(stack)-1]
 			add(blockPart{child: b})
 		default:
-			b := &block{name: t.name, attrs: decodeAttrs(t.attrs)}
+			b := &block{name: t.name, raw: t.attrs}
 			if t.void {
 				add(blockPart{child: b})
 			} else {
@@ -165,20 +167,29 @@ func decodeAttrs(raw string) map[string]any {
 	return m
 }
 
+// attrMap returns the decoded attributes, decoding them at first use (most
+// blocks never look at theirs).
+func (b *block) attrMap() map[string]any {
+	if !b.done {
+		b.attrs, b.done = decodeAttrs(b.raw), true
+	}
+	return b.attrs
+}
+
 // attrString returns a string attribute ("" when absent or not a string).
 func (b *block) attrString(key string) string {
-	s, _ := b.attrs[key].(string)
+	s, _ := b.attrMap()[key].(string)
 	return s
 }
 
 // attrInt returns an integer attribute given as a number or a string.
 func (b *block) attrInt(key string) int64 {
-	return anyInt(b.attrs[key])
+	return anyInt(b.attrMap()[key])
 }
 
 // attrInts returns a list of integers given as numbers or strings.
 func (b *block) attrInts(key string) []int64 {
-	list, _ := b.attrs[key].([]any)
+	list, _ := b.attrMap()[key].([]any)
 	var ids []int64
 	for _, v := range list {
 		if n := anyInt(v); n > 0 {

@@ -15,9 +15,9 @@ func describe(parts []blockPart) string {
 			continue
 		}
 		b.WriteString(p.child.name)
-		if len(p.child.attrs) > 0 {
-			keys := make([]string, 0, len(p.child.attrs))
-			for k := range p.child.attrs {
+		if len(p.child.attrMap()) > 0 {
+			keys := make([]string, 0, len(p.child.attrMap()))
+			for k := range p.child.attrMap() {
 				keys = append(keys, k)
 			}
 			b.WriteString("{" + strings.Join(sortedStrings(keys), ",") + "}")
@@ -68,7 +68,7 @@ func TestBlockAttrs(t *testing.T) {
 		t.Errorf("ids = %v", got)
 	}
 	if b.attrInt("columns") != 2 || b.attrString("linkTo") != "file" {
-		t.Errorf("attrs = %v", b.attrs)
+		t.Errorf("attrs = %v", b.attrMap())
 	}
 }
 

@@ -246,6 +246,9 @@ func (c *Converter) commentBody(content string, opts CommentOptions) (body strin
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
+	if body, ok := plainCommentBody(content); ok { // comment_plain.go
+		return body, nil, nil
+	}
 	src := clickable(autop(cleanInput(content), nil))
 	saved := c.opts
 	defer func() { c.opts = saved }()

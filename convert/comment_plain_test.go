@@ -1,0 +1,115 @@
+package convert
+
+import (
+	"io/fs"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/wpexit/wpexit/internal/testenv"
+)
+
+// fullCommentBody is commentBody without the plain prose fast path.
+func fullCommentBody(c *Converter, content string) (string, []Note, error) {
+	src := clickable(autop(cleanInput(content), nil))
+	body, notes, err := c.markdown(src)
+	if err != nil {
+		return "", nil, err
+	}
+	return strings.TrimRight(tidyBody(body), "\n"), notes, nil
+}
+
+// checkPlainComment compares the fast path with the full pipeline for
+// content and reports whether the fast path took it.
+func checkPlainComment(t testing.TB, c *Converter, content string) bool {
+	t.Helper()
+	got, ok := plainCommentBody(content)
+	if !ok {
+		return false
+	}
+	want, notes, err := fullCommentBody(c, content)
+	if err != nil || len(notes) > 0 || got != want {
+		t.Errorf("comment %q:\n fast %q\n full %q (notes %v, err %v)", content, got, want, notes, err)
+	}
+	return true
+}
+
+// plainSamples are comments for the fast path's branches.
+var plainSamples = []string{
+	"Nice post.", "Nice post!", "Nice\npost.", "Nice\n\npost.", "Nice\n\n\npost.", "Nice \npost", "Nice\n post",
+	"Nice  post", " Nice", "Nice ", "Nice\n", "\nNice", "1. Nice", "Nice\n1. post", "Nice\n- post", "Nice (really).",
+	"It's \"great\".", "Σίγουρα θα σχολιάσουμε τα τεστς!", "Don’t “quote” me – or — me…", "a.b", "www.example.com",
+	"Nice\n\nPost\nhere\n\nAgain.", "Nice, post; yes? no!", "Nice\tpost", "Nice & post", "Nice <b>post</b>",
+	"Nice\r\npost", "http now", "a:b", "Nice *post*", "Nice_post_", "# Nice", "Nice\n===", "Nice\n---",
+	"a\u00a0b", "a\u2003b", "é", "ñandú", "I\nII\nIII", "Zażółć gęślą jaźń", "中文评论", "x!", "x![y]",
+}
+
+// TestPlainCommentSamples compares the fast path with the full pipeline
+// for the samples.
+func TestPlainCommentSamples(t *testing.T) {
+	c := New(NewSite(), Options{Link: goldenCommentLink})
+	fast := 0
+	for _, s := range plainSamples {
+		if checkPlainComment(t, c, s) {
+			fast++
+		}
+	}
+	if fast < 10 {
+		t.Errorf("only %d samples took the fast path", fast)
+	}
+}
+
+// TestPlainCommentCorpus compares the fast path with the full pipeline for
+// every comment of the shared corpus (and every post's text as if it
+// were a comment).
+func TestPlainCommentCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads the whole corpus")
+	}
+	c := New(NewSite(), Options{})
+	total, fast := 0, 0
+	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
+		}
+		for _, it := range readExport(t, path) {
+			for _, cm := range it.Comments {
+				total++
+				if checkPlainComment(t, c, cm.Content) {
+					fast++
+				}
+			}
+			checkPlainComment(t, c, it.Content)
+			checkPlainComment(t, c, it.Title)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d of %d comments are plain prose", fast, total)
+}
+
+// FuzzPlainComment compares the fast path with the full pipeline on text
+// drawn from the characters the fast path takes and a few it does not.
+func FuzzPlainComment(f *testing.F) {
+	for _, s := range plainSamples {
+		f.Add([]byte(s))
+	}
+	const alphabet = "aZz0 9.,;?!'\"()\n\n  \t-*_#=>[]:/&<~|`\\{}+$%@\r1"
+	extra := []string{"é", "’", "“", "—", "…", "Σ", "中", "\u00a0", "\u0301", "，", "。", "！", "～", "\u3000",
+		"\u200b", "\ufffd", "\uf002", "🎉", "\u2028", "\u0085", "＊", "＃", "\ufeff", "ｈｔｔｐ"}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		var b strings.Builder
+		for _, c := range in {
+			if int(c) < len(alphabet) {
+				b.WriteByte(alphabet[c])
+			} else if k := int(c) - len(alphabet); k < len(extra) {
+				b.WriteString(extra[k])
+			} else {
+				b.WriteByte('a' + c%26)
+			}
+		}
+		checkPlainComment(t, New(NewSite(), Options{}), b.String())
+	})
+}

@@ -43,8 +43,9 @@ func isDynamicBlock(name string) bool {
 
 // renderTop renders the top level of block content: blocks, and the
 // freeform HTML between them with the classic treatment.
-func (r *renderer) renderTop(parts []blockPart) string {
+func (r *renderer) renderTop(parts []blockPart, size int) string {
 	var b strings.Builder
+	b.Grow(size) // about the size of the stored content
 	for _, p := range parts {
 		if p.child != nil {
 			if out := r.renderBlock(p.child); out != "" {

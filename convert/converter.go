@@ -64,6 +64,9 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 // tidyBody ends a non-empty body in exactly one newline and drops leading
 // blank lines.
 func tidyBody(s string) string {
+	if n := len(s); n >= 2 && s[0] != '\n' && s[n-1] == '\n' && s[n-2] != '\n' && s[n-2] != ' ' && s[n-2] != '\t' {
+		return s // already so: no copy
+	}
 	s = strings.TrimLeft(s, "\n")
 	s = strings.TrimRight(s, "\n \t")
 	if s == "" {

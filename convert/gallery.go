@@ -54,14 +54,22 @@ func galleryDiv(figures []string, caption string, r *renderer) string {
 		r.note("empty-gallery", "no images found")
 		return ""
 	}
+	caption = strings.TrimSpace(caption)
+	size := len("<div class=\"gallery\">\n<p></p>\n</div>") + len(caption)
+	for _, f := range figures {
+		size += len(f) + 1
+	}
 	var b strings.Builder
+	b.Grow(size)
 	b.WriteString("<div class=\"gallery\">\n")
 	for _, f := range figures {
 		b.WriteString(f)
 		b.WriteByte('\n')
 	}
-	if caption = strings.TrimSpace(caption); caption != "" {
-		b.WriteString("<p>" + caption + "</p>\n")
+	if caption != "" {
+		b.WriteString("<p>")
+		b.WriteString(caption)
+		b.WriteString("</p>\n")
 	}
 	b.WriteString("</div>")
 	return b.String()

@@ -59,19 +59,38 @@ func mdFinish(s string, refs []string) string {
 	if out == "" {
 		return ""
 	}
+	// One copy: out with our shortcodes' "{{" restored, the definitions,
+	// the final newline.
+	size := len(out) + strings.Count(out, mdSC) + 2
+	for _, def := range refs {
+		size += len(def) + 16
+	}
+	var d strings.Builder
+	d.Grow(size)
+	writeSC := func(s string) {
+		for {
+			i := strings.Index(s, mdSC)
+			if i < 0 {
+				d.WriteString(s)
+				return
+			}
+			d.WriteString(s[:i])
+			d.WriteString("{{")
+			s = s[i+len(mdSC):]
+		}
+	}
+	writeSC(out)
 	if len(refs) > 0 {
-		var d strings.Builder
-		d.WriteString(out)
 		d.WriteString("\n")
 		for n, def := range refs {
 			d.WriteString("\n[")
 			d.WriteString(strconv.Itoa(n + 1))
 			d.WriteString("]: ")
-			d.WriteString(def)
+			writeSC(def)
 		}
-		out = d.String()
 	}
-	return strings.ReplaceAll(out, mdSC, "{{") + "\n"
+	d.WriteString("\n")
+	return d.String()
 }
 
 // mdRule matches the thematic break we write.

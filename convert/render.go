@@ -75,7 +75,7 @@ func (r *renderer) body(content string) string {
 	s := cleanInput(content)
 	if isBlockContent(s) {
 		s = r.pageMarkers(r.lift(s, false))
-		return r.renderTop(parseBlocks(s))
+		return r.renderTop(parseBlocks(s), len(s))
 	}
 	s = r.pageMarkers(r.lift(s, true))
 	return r.autop(s)

@@ -18,3 +18,19 @@ func FuzzCollapseSpace(f *testing.F) {
 		}
 	})
 }
+
+// FuzzTidyBody compares tidyBody with its definition.
+func FuzzTidyBody(f *testing.F) {
+	for _, s := range []string{"", "\n", "a", "a\n", "a\n\n", "\na\n", "a \n", "a\t\n", "ab\n", " a\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := strings.TrimRight(strings.TrimLeft(s, "\n"), "\n \t")
+		if want != "" {
+			want += "\n"
+		}
+		if got := tidyBody(s); got != want {
+			t.Errorf("tidyBody(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -176,7 +176,7 @@ func checkURLs(ctx context.Context, env *environment, c checkConfig, prog *progr
 	}
 	defer closeExports(exps)
 	prog.reading()
-	sv, err := surveyExports(ctx, exps, convertConfig{AliasHosts: c.AliasHosts}, convert.Options{}, prog.increment)
+	sv, err := surveyExports(ctx, exps, rewrite.Options{AliasHosts: c.AliasHosts}, convert.Options{}, prog.increment)
 	prog.finish()
 	if err != nil {
 		return nil, 0, err

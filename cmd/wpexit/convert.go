@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -34,7 +35,9 @@ func runConvert(ctx context.Context, env *environment, c convertConfig) (err err
 	if env.ownsProcess {
 		heap = tuneHeap() // heap.go
 	}
-	sv, err := surveyExports(ctx, exps, c, opts, prog.increment)
+	// A conversion never lists old URLs with their titles (check does).
+	ixOpts := rewrite.Options{AliasHosts: c.AliasHosts, OmitTitles: true}
+	sv, err := surveyExports(ctx, exps, ixOpts, opts, prog.increment)
 	if err != nil {
 		return err
 	}

@@ -42,8 +42,10 @@ type deferredItem struct {
 }
 
 // surveyExports runs the first pass over every export, calling tick after
-// each entry.
-func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts convert.Options, tick func()) (*survey, error) {
+// each entry. The index keeps the plan strings planList holds (one copy of
+// each); ixOpts says what else it keeps.
+func surveyExports(ctx context.Context, exps []*export, ixOpts rewrite.Options, opts convert.Options, tick func()) (*survey, error) {
+	ixOpts.KeepPlanStrings = true
 	s := &surveyState{
 		survey:  &survey{site: convert.NewSite()},
 		planner: convert.NewPlanner(opts),
@@ -56,8 +58,7 @@ func surveyExports(ctx context.Context, exps []*export, c convertConfig, opts co
 			// first pass (reader, scanner, planner) alive for the run.
 			own := *ch
 			s.channel, ch = &own, &own
-			// The index keeps the plan strings planList holds: one copy of each.
-			s.index = rewrite.NewIndex(ch, rewrite.Options{AliasHosts: c.AliasHosts, KeepPlanStrings: true})
+			s.index = rewrite.NewIndex(ch, ixOpts)
 		}
 	}}
 	defer sc.close()

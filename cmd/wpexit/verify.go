@@ -18,6 +18,7 @@ import (
 
 	"github.com/wpexit/wpexit/convert"
 	"github.com/wpexit/wpexit/media"
+	"github.com/wpexit/wpexit/rewrite"
 	"github.com/wpexit/wpexit/verify"
 )
 
@@ -119,8 +120,7 @@ func runVerify(ctx context.Context, env *environment, c verifyConfig) error {
 	defer prog.stop()
 	opts := convert.Options{IncludePrivate: c.IncludePrivate, IncludeProtected: c.IncludeProtected, Bundles: c.Bundles}
 	prog.reading()
-	cc := convertConfig{AliasHosts: c.AliasHosts, Media: mediaConfig{Bundles: c.Bundles}}
-	sv, err := surveyExports(ctx, exps, cc, opts, prog.increment)
+	sv, err := surveyExports(ctx, exps, rewrite.Options{AliasHosts: c.AliasHosts, OmitTitles: true}, opts, prog.increment)
 	if err != nil {
 		return err
 	}

@@ -48,8 +48,8 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 			err = fmt.Errorf("convert item %d: internal error: %v", it.ID, r)
 		}
 	}()
-	html, renderNotes := c.wordpressHTML(it)
-	body, mdNotes, err := c.markdownAt(html, it.Link)
+	html, renderNotes := c.renderHTML(it)
+	body, mdNotes, err := c.markdownNL(html, html != "", it.Link) // wordpressHTML's text
 	if err != nil {
 		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
 	}

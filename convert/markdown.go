@@ -3,6 +3,7 @@ package convert
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -125,8 +126,18 @@ func (c *Converter) markdown(src string) (string, []Note, error) {
 // markdownAt is markdown for the content of the page whose old URL is
 // base: with Options.LinkFrom, relative links are resolved against it.
 func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
-	src = mdSanitize(src)
-	doc, err := html.Parse(strings.NewReader(src))
+	return c.markdownNL(src, false, base)
+}
+
+// markdownNL is markdownAt for src followed by a newline when nl is set
+// (without copying src to add it).
+func (c *Converter) markdownNL(src string, nl bool, base string) (string, []Note, error) {
+	src = mdSanitize(src) // and the newline needs none
+	var in io.Reader = strings.NewReader(src)
+	if nl {
+		in = io.MultiReader(in, strings.NewReader("\n"))
+	}
+	doc, err := html.Parse(in)
 	if err != nil {
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}

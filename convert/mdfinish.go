@@ -26,7 +26,7 @@ func mdFinish(s string, refs []string) string {
 	b.Grow(len(s) + 64*len(refs))
 	inCode, blanks, prev, lastText := false, 0, "", ""
 	for i, line := range lines {
-		if !inCode && !strings.ContainsAny(line, mdCodeOpen+mdCodeClose) {
+		if !inCode && strings.IndexByte(line, mdCodeOpen[0]) < 0 && strings.IndexByte(line, mdCodeClose[0]) < 0 {
 			line = mdTidyLine(line, i+1 < len(lines) && !mdBlankLine(lines[i+1]))
 			line = mdAfterBreak(prev, line)
 			line = mdDropLead(lastText, line)
@@ -195,18 +195,25 @@ func mdTightNext(prev, next string) bool {
 	return prev != "" && strings.HasPrefix(next, " ") && mdNestedStart.MatchString(next) && mdListLine.MatchString(prev)
 }
 
-// mdHeading matches an ATX heading line; mdSpaces a run of spaces.
-var (
-	mdHeading = regexp.MustCompile(`^#{1,6} `)
-	mdSpaces  = regexp.MustCompile(`  +`)
-)
+// mdSpaces matches a run of spaces.
+var mdSpaces = regexp.MustCompile(`  +`)
+
+// mdHeading reports whether line is an ATX heading line: one to six "#"
+// and a space.
+func mdHeading(line string) bool {
+	n := 0
+	for n < len(line) && n < 7 && line[n] == '#' {
+		n++
+	}
+	return n >= 1 && n <= 6 && n < len(line) && line[n] == ' '
+}
 
 // mdTidyLine tidies one line outside code. A line ending in two spaces is
 // the library's hard break: a backslash when text follows (two spaces
 // after a literal backslash, see below), nothing at the end of a block.
 func mdTidyLine(line string, textFollows bool) string {
 	line = mdDashRun(mdNeutralizeText(line))
-	if mdHeading.MatchString(line) && !strings.Contains(line, "`") {
+	if mdHeading(line) && !strings.Contains(line, "`") {
 		line = mdSpaces.ReplaceAllString(line, " ") // a <br> in a heading leaves two
 	}
 	trimmed := strings.TrimRight(line, " \t")

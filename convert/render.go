@@ -28,6 +28,16 @@ import (
 // <!--nextpage--> is dropped: the pages are joined into one, and a Note
 // ("nextpage") says how many there were. <!--noteaser--> is dropped.
 func (c *Converter) wordpressHTML(it *wxr.Item) (string, []Note) {
+	out, notes := c.renderHTML(it)
+	if out != "" {
+		out += "\n"
+	}
+	return out, notes
+}
+
+// renderHTML is wordpressHTML without the final newline (Convert has the
+// Markdown stage add it rather than copy the page).
+func (c *Converter) renderHTML(it *wxr.Item) (string, []Note) {
 	r := &renderer{c: c, it: it, encoded: syntaxHighlighterEncoded(it)}
 	out := r.body(it.Content)
 	out = r.expand(out)
@@ -35,11 +45,7 @@ func (c *Converter) wordpressHTML(it *wxr.Item) (string, []Note) {
 	if r.pages > 0 {
 		r.note("nextpage", strconv.Itoa(r.pages+1)+" pages joined")
 	}
-	out = strings.TrimSpace(out)
-	if out != "" {
-		out += "\n"
-	}
-	return out, r.notes
+	return strings.TrimSpace(out), r.notes
 }
 
 // renderer holds the state of rendering one item.

@@ -6,7 +6,7 @@ import (
 )
 
 // keyTable maps the hashes of keys to entries (see Index.putKey) in about
-// 13 bytes a key, half what a Go map takes, in the same form while the
+// 14 bytes a key, half what a Go map takes, in the same form while the
 // index is filled and once it is read-only. It is extendible hashing: the
 // top bits of a hash pick, through a directory, a segment that holds a few
 // hundred hashes in sorted order with their values. A full segment is

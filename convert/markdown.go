@@ -6,6 +6,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
@@ -183,6 +184,27 @@ var mdRenderers = func() map[string]mdRenderer {
 	return m
 }()
 
+// mdPluginTagTypes are the tags the plugins we use register a type for
+// (the base plugin: elements it removes). TestMarkdownTagTypes checks
+// that the library sees our type for every tag of mdRenderers.
+var mdPluginTagTypes = map[string]bool{
+	"#comment": true, "head": true, "script": true, "style": true, "link": true, "meta": true,
+	"iframe": true, "noscript": true, "input": true, "textarea": true,
+}
+
+// mdDefaultTagType reports whether the library already takes tag to be a
+// block (block set) or inline element, with no registration: no plugin
+// registers it, and the dom package's lists say so.
+func mdDefaultTagType(tag string, block bool) bool {
+	if mdPluginTagTypes[tag] {
+		return false
+	}
+	if block {
+		return dom.NameIsBlockNode(tag)
+	}
+	return !dom.NameIsBlockNode(tag) && dom.NameIsInlineNode(tag)
+}
+
 // mdRenderer is one tag's renderer and type.
 type mdRenderer struct {
 	block  bool
@@ -197,6 +219,12 @@ func mdRegister(conv *converter.Converter) {
 	conv.Register.UnEscaper(mdUnEscapeClosing, converter.PriorityStandard)
 	conv.Register.TextTransformer(mdEscapeEntities, converter.PriorityEarly)
 	for tag, r := range mdRenderers {
+		if mdDefaultTagType(tag, r.block) {
+			// The library gives the tag this type already. Registering it
+			// anyway would cost a sort of the tag's registrations every
+			// time the library asks (several times per element).
+			continue
+		}
 		if r.block {
 			conv.Register.TagType(tag, converter.TagTypeBlock, early)
 		} else {

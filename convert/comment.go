@@ -246,7 +246,7 @@ func (c *Converter) commentBody(content string, opts CommentOptions) (body strin
 			err = fmt.Errorf("internal error: %v", r)
 		}
 	}()
-	if body, ok := plainCommentBody(content); ok { // comment_plain.go
+	if body, ok := plainProse(content); ok { // comment_plain.go
 		return body, nil, nil
 	}
 	src := clickable(autop(cleanInput(content), nil))

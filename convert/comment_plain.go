@@ -6,20 +6,22 @@ import (
 	"unicode/utf8"
 )
 
-// plainCommentBody is commentBody's result for a comment that is plain
-// prose, without running wpautop, make_clickable and the Markdown stage,
-// and reports whether content is such a comment. Most comments are: a few
-// sentences in paragraphs. Plain prose here means paragraphs separated by
-// one blank line, of lines that start with a letter and hold only ASCII
-// letters and digits, single spaces inside the line, the punctuation
-// , . ; : ? ! ' " ( ) - and printable characters beyond ASCII but white
-// space: nothing the pipeline would turn into markup, a link (no "/"), an
-// escape (the library escapes ASCII only, and these only at the start of a
-// line) or other white space. The pipeline makes each
-// paragraph a Markdown paragraph and each line break inside one a hard
-// break (a trailing backslash). TestPlainCommentCorpus and
-// FuzzPlainComment compare this with the full pipeline.
-func plainCommentBody(content string) (string, bool) {
+// plainProse is what the comment pipeline (commentBody) and the page
+// pipeline (Convert: the render stage, then the Markdown stage, less the
+// final newline) make of content when content is plain prose, without
+// running them, and reports whether it is. Most comments are, and short
+// pages often: a few sentences in paragraphs. Plain prose here means
+// paragraphs separated by one blank line, of lines that start with a
+// letter and hold only ASCII letters and digits, single spaces inside the
+// line, the punctuation , . ; : ? ! ' " ( ) - and printable characters
+// beyond ASCII but white space: nothing either pipeline would turn into
+// markup, a link or an embed (no "/"), a shortcode (no "["), an escape
+// (the library escapes ASCII only, and these only at the start of a line)
+// or other white space. Both make each paragraph a Markdown paragraph and
+// each line break inside one a hard break (a trailing backslash).
+// TestPlainProseCorpus, TestPlainProseSamples and FuzzPlainProse compare
+// this with both pipelines.
+func plainProse(content string) (string, bool) {
 	if content == "" || !utf8.ValidString(content) {
 		return "", false
 	}

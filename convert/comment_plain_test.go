@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/wpexit/wpexit/internal/testenv"
+	"github.com/wpexit/wpexit/wxr"
 )
 
 // fullCommentBody is commentBody without the plain prose fast path.
@@ -19,17 +20,30 @@ func fullCommentBody(c *Converter, content string) (string, []Note, error) {
 	return strings.TrimRight(tidyBody(body), "\n"), notes, nil
 }
 
-// checkPlainComment compares the fast path with the full pipeline for
-// content and reports whether the fast path took it.
+// fullPageBody is the body and notes Convert makes of content without the
+// plain prose fast path.
+func fullPageBody(c *Converter, content string) (string, []Note, error) {
+	it := &wxr.Item{ID: 1, Type: "post", Content: content, Link: "https://example.com/a/"}
+	html, notes := c.wordpressHTML(it)
+	body, mdNotes, err := c.markdownAt(html, it.Link)
+	return tidyBody(body), append(notes, mdNotes...), err
+}
+
+// checkPlainComment compares the fast path with the full comment and page
+// pipelines for content and reports whether the fast path took it.
 func checkPlainComment(t testing.TB, c *Converter, content string) bool {
 	t.Helper()
-	got, ok := plainCommentBody(content)
+	got, ok := plainProse(content)
 	if !ok {
 		return false
 	}
 	want, notes, err := fullCommentBody(c, content)
 	if err != nil || len(notes) > 0 || got != want {
 		t.Errorf("comment %q:\n fast %q\n full %q (notes %v, err %v)", content, got, want, notes, err)
+	}
+	want, notes, err = fullPageBody(c, content)
+	if err != nil || len(notes) > 0 || got+"\n" != want {
+		t.Errorf("page %q:\n fast %q\n full %q (notes %v, err %v)", content, got+"\n", want, notes, err)
 	}
 	return true
 }
@@ -44,9 +58,9 @@ var plainSamples = []string{
 	"a\u00a0b", "a\u2003b", "é", "ñandú", "I\nII\nIII", "Zażółć gęślą jaźń", "中文评论", "x!", "x![y]",
 }
 
-// TestPlainCommentSamples compares the fast path with the full pipeline
+// TestPlainProseSamples compares the fast path with the full pipeline
 // for the samples.
-func TestPlainCommentSamples(t *testing.T) {
+func TestPlainProseSamples(t *testing.T) {
 	c := New(NewSite(), Options{Link: goldenCommentLink})
 	fast := 0
 	for _, s := range plainSamples {
@@ -59,10 +73,10 @@ func TestPlainCommentSamples(t *testing.T) {
 	}
 }
 
-// TestPlainCommentCorpus compares the fast path with the full pipeline for
+// TestPlainProseCorpus compares the fast path with the full pipeline for
 // every comment of the shared corpus (and every post's text as if it
 // were a comment).
-func TestPlainCommentCorpus(t *testing.T) {
+func TestPlainProseCorpus(t *testing.T) {
 	if testing.Short() {
 		t.Skip("reads the whole corpus")
 	}
@@ -90,9 +104,9 @@ func TestPlainCommentCorpus(t *testing.T) {
 	t.Logf("%d of %d comments are plain prose", fast, total)
 }
 
-// FuzzPlainComment compares the fast path with the full pipeline on text
+// FuzzPlainProse compares the fast path with the full pipeline on text
 // drawn from the characters the fast path takes and a few it does not.
-func FuzzPlainComment(f *testing.F) {
+func FuzzPlainProse(f *testing.F) {
 	for _, s := range plainSamples {
 		f.Add([]byte(s))
 	}

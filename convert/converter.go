@@ -48,10 +48,17 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 			err = fmt.Errorf("convert item %d: internal error: %v", it.ID, r)
 		}
 	}()
-	html, renderNotes := c.renderHTML(it)
-	body, mdNotes, err := c.markdownNL(html, html != "", it.Link) // wordpressHTML's text
-	if err != nil {
-		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
+	var body string
+	var renderNotes, mdNotes []Note
+	if plain, ok := plainProse(it.Content); ok { // comment_plain.go
+		body = plain + "\n"
+	} else {
+		html, notes := c.renderHTML(it)
+		renderNotes = notes
+		body, mdNotes, err = c.markdownNL(html, html != "", it.Link) // wordpressHTML's text
+		if err != nil {
+			return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
+		}
 	}
 	fm, fmNotes := c.frontMatter(it, plan)
 	notes := make([]Note, 0, len(renderNotes)+len(mdNotes)+len(fmNotes))

@@ -23,7 +23,20 @@ func mdBlankLine(s string) bool {
 func mdFinish(s string, refs []string) string {
 	lines := mdListEnds(strings.Split(s, "\n"))
 	var b strings.Builder
-	b.Grow(len(s) + 64*len(refs))
+	b.Grow(len(s) + strings.Count(s, mdSC) + 64*len(refs))
+	// writeSC writes t to b with our shortcodes' "{{" restored.
+	writeSC := func(t string) {
+		for {
+			i := strings.IndexByte(t, mdSC[0])
+			if i < 0 {
+				b.WriteString(t)
+				return
+			}
+			b.WriteString(t[:i])
+			b.WriteString("{{")
+			t = t[i+1:]
+		}
+	}
 	inCode, blanks, prev, lastText := false, 0, "", ""
 	for i, line := range lines {
 		if !inCode && strings.IndexByte(line, mdCodeOpen[0]) < 0 && strings.IndexByte(line, mdCodeClose[0]) < 0 {
@@ -51,46 +64,37 @@ func mdFinish(s string, refs []string) string {
 				lastText = line
 			}
 		}
-		b.WriteString(line)
+		writeSC(line)
 		b.WriteByte('\n')
 		prev = line
 	}
-	out := strings.Trim(b.String(), "\n")
+	text := b.String()
+	out := strings.Trim(text, "\n")
 	if out == "" {
 		return ""
 	}
-	// One copy: out with our shortcodes' "{{" restored, the definitions,
-	// the final newline.
-	size := len(out) + strings.Count(out, mdSC) + 2
+	if len(refs) == 0 && len(out) == len(text)-1 && text[0] != '\n' {
+		return text // out and its final newline, as written
+	}
+	// The definitions after a blank line, one final newline.
+	b = strings.Builder{}
+	size := len(out) + 2
 	for _, def := range refs {
 		size += len(def) + 16
 	}
-	var d strings.Builder
-	d.Grow(size)
-	writeSC := func(s string) {
-		for {
-			i := strings.Index(s, mdSC)
-			if i < 0 {
-				d.WriteString(s)
-				return
-			}
-			d.WriteString(s[:i])
-			d.WriteString("{{")
-			s = s[i+len(mdSC):]
-		}
-	}
-	writeSC(out)
+	b.Grow(size)
+	b.WriteString(out)
 	if len(refs) > 0 {
-		d.WriteString("\n")
+		b.WriteString("\n")
 		for n, def := range refs {
-			d.WriteString("\n[")
-			d.WriteString(strconv.Itoa(n + 1))
-			d.WriteString("]: ")
+			b.WriteString("\n[")
+			b.WriteString(strconv.Itoa(n + 1))
+			b.WriteString("]: ")
 			writeSC(def)
 		}
 	}
-	d.WriteString("\n")
-	return d.String()
+	b.WriteString("\n")
+	return b.String()
 }
 
 // mdRule matches the thematic break we write.

@@ -81,16 +81,16 @@ func setAside(s string, kept *[]string) string {
 	if !strings.ContainsRune(s, '<') {
 		return s
 	}
+	// b gets s up to each element set aside; s itself is returned when
+	// there is none.
 	var b strings.Builder
-	b.Grow(len(s))
+	done := 0
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
-			b.WriteString(s[i:])
 			break
 		}
 		j += i
-		b.WriteString(s[i:j])
 		name := ""
 		for _, n := range [...]string{"pre", "script", "style", "svg", "math"} {
 			if hasTagPrefix(s[j:], n) {
@@ -102,14 +102,23 @@ func setAside(s string, kept *[]string) string {
 			end = elementEnd(s, j, name)
 		}
 		if end < 0 {
-			b.WriteByte('<')
 			i = j + 1
 			continue
 		}
-		b.WriteString(asideOpen + strconv.Itoa(len(*kept)) + asideClose)
+		if done == 0 {
+			b.Grow(len(s))
+		}
+		b.WriteString(s[done:j])
+		b.WriteString(asideOpen)
+		b.WriteString(strconv.Itoa(len(*kept)))
+		b.WriteString(asideClose)
 		*kept = append(*kept, s[j:end])
-		i = end
+		i, done = end, end
 	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

@@ -209,18 +209,30 @@ func embedLines(s string) string {
 	if !strings.Contains(s, "http") {
 		return s
 	}
+	// b gets s up to each line that changes; s itself is returned when
+	// none does.
 	var b strings.Builder
-	b.Grow(len(s) + 64)
-	for len(s) > 0 {
-		nl := strings.IndexByte(s, '\n')
-		line := s
-		if nl >= 0 {
-			line, s = s[:nl+1], s[nl+1:]
-		} else {
-			s = ""
+	done := 0
+	for at := 0; at < len(s); {
+		end := len(s)
+		if nl := strings.IndexByte(s[at:], '\n'); nl >= 0 {
+			end = at + nl + 1
 		}
-		b.WriteString(embedLine(line))
+		line := s[at:end]
+		if out := embedLine(line); out != line {
+			if b.Len() == 0 {
+				b.Grow(len(s) + 64)
+			}
+			b.WriteString(s[done:at])
+			b.WriteString(out)
+			done = end
+		}
+		at = end
 	}
+	if done == 0 {
+		return s
+	}
+	b.WriteString(s[done:])
 	return b.String()
 }
 

@@ -86,22 +86,36 @@ func (r *renderer) expand(s string) string {
 	if !strings.ContainsRune(s, '[') {
 		return s
 	}
-	b := make([]byte, 0, len(s)+len(s)/4)
+	// b stays nil until the first shortcode is expanded (until then the
+	// output is s up to where the loop is); s itself is returned when none
+	// is.
+	var b []byte
+	put := func(t string) {
+		if b != nil {
+			b = append(b, t...)
+		}
+	}
+	change := func(j int) {
+		if b == nil {
+			b = append(make([]byte, 0, len(s)+len(s)/4), s[:j]...)
+		}
+	}
 	for i := 0; i < len(s); {
 		j := strings.IndexAny(s[i:], "<[")
 		if j < 0 {
-			b = append(b, s[i:]...)
+			put(s[i:])
 			break
 		}
 		j += i
-		b = append(b, s[i:j]...)
+		put(s[i:j])
 		if s[j] == '<' {
 			end := skipMarkup(s, j)
-			b = append(b, s[j:end]...)
+			put(s[j:end])
 			i = end
 			continue
 		}
 		if end, ok := escapedShortcode(s, j, recognised); ok {
+			change(j)
 			b = append(b, s[j+1:end-1]...)
 			i = end
 			continue
@@ -109,6 +123,7 @@ func (r *renderer) expand(s string) string {
 		sc, ok := parseShortcode(s, j, encloses)
 		switch {
 		case ok && knownShortcodes[sc.name]:
+			change(j)
 			out := r.shortcodeHTML(s, sc)
 			i = sc.end
 			switch {
@@ -124,8 +139,11 @@ func (r *renderer) expand(s string) string {
 		case ok && unknownShortcode(s, sc):
 			r.note("unknown-shortcode", sc.name)
 		}
-		b = append(b, '[')
+		put("[")
 		i = j + 1
+	}
+	if b == nil {
+		return s
 	}
 	return string(b)
 }

@@ -150,6 +150,7 @@ func markBlocks(s string) string {
 		}
 		i = end
 		name, closing, _, ok := tagAt(s, j)
+		block := ok && blockTags[name]
 		switch {
 		case !ok:
 			b = append(b, markup...)
@@ -157,9 +158,9 @@ func markBlocks(s string) string {
 			b = appendBreak(b)
 		case name == "hr":
 			b = append(append(append(b, "\n\n"...), markup...), "\n\n"...)
-		case blockTags[name] && closing:
+		case block && closing:
 			b = append(append(b, markup...), "\n\n"...)
-		case blockTags[name]:
+		case block:
 			b = append(append(b, "\n\n"...), markup...)
 		default:
 			b = append(b, markup...)

@@ -51,12 +51,12 @@ func (r *renderer) lift(s string, pre bool) string {
 		b.WriteString(with)
 		done = to
 	}
+	marks := newMarkFinder(s)
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "<[")
+		j := marks.next(i)
 		if j < 0 {
 			break
 		}
-		j += i
 		if s[j] == '<' {
 			if hasTagPrefix(s[j:], "pre") && !strings.HasPrefix(s[j:], codeOpen) {
 				if end := elementEnd(s, j, "pre"); end > 0 {

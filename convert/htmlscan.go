@@ -211,3 +211,34 @@ func stripTags(s string) string {
 
 // escapeAttr escapes a value for a double-quoted attribute.
 func escapeAttr(s string) string { return html.EscapeString(s) }
+
+// markFinder finds the next "<" or "[" in s from a position on, as
+// strings.IndexAny(s[i:], "<[") + i would, but remembers where the next of
+// each is: the callers walk s forward, and text with many of one and few
+// of the other would have IndexAny look at the same bytes again and again.
+type markFinder struct {
+	s      string
+	lt, br int // next "<" and "[" at or after the last position asked; len(s) when none
+}
+
+func newMarkFinder(s string) markFinder { return markFinder{s: s, lt: -1, br: -1} }
+
+// next returns the index of the first "<" or "[" at or after i, or -1.
+func (f *markFinder) next(i int) int {
+	if f.lt < i {
+		f.lt = len(f.s)
+		if k := strings.IndexByte(f.s[i:], '<'); k >= 0 {
+			f.lt = i + k
+		}
+	}
+	if f.br < i {
+		f.br = len(f.s)
+		if k := strings.IndexByte(f.s[i:], '['); k >= 0 {
+			f.br = i + k
+		}
+	}
+	if j := min(f.lt, f.br); j < len(f.s) {
+		return j
+	}
+	return -1
+}

@@ -101,7 +101,7 @@ func cleanInput(s string) string {
 		s = strings.ReplaceAll(s, "\r\n", "\n")
 		s = strings.ReplaceAll(s, "\r", "\n")
 	}
-	if strings.ContainsAny(s, "\x1a\x1c\x1d") {
+	if strings.IndexByte(s, 0x1a) >= 0 || strings.IndexByte(s, 0x1c) >= 0 || strings.IndexByte(s, 0x1d) >= 0 {
 		s = strings.Map(func(r rune) rune {
 			if r == 0x1a || r == 0x1c || r == 0x1d {
 				return -1

@@ -100,13 +100,13 @@ func (r *renderer) expand(s string) string {
 			b = append(make([]byte, 0, len(s)+len(s)/4), s[:j]...)
 		}
 	}
+	marks := newMarkFinder(s)
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "<[")
+		j := marks.next(i)
 		if j < 0 {
 			put(s[i:])
 			break
 		}
-		j += i
 		put(s[i:j])
 		if s[j] == '<' {
 			end := skipMarkup(s, j)
@@ -258,12 +258,12 @@ func (r *renderer) shortcodeHTML(s string, sc shortcode) string {
 // scanShortcodes calls f with the name of each shortcode use in content,
 // outside markup, inline <code> and the content of code shortcodes.
 func scanShortcodes(s string, f func(name string)) {
+	marks := newMarkFinder(s)
 	for i := 0; i < len(s); {
-		j := strings.IndexAny(s[i:], "<[")
+		j := marks.next(i)
 		if j < 0 {
 			return
 		}
-		j += i
 		if s[j] == '<' {
 			i = skipMarkup(s, j)
 			continue

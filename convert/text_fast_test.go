@@ -34,3 +34,23 @@ func FuzzTidyBody(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMarkFinder compares markFinder with strings.IndexAny as the render
+// stage walks a string forward.
+func FuzzMarkFinder(f *testing.F) {
+	f.Add("a<b[c]<d", uint8(1))
+	f.Add("[[[[<", uint8(0))
+	f.Add("no marks", uint8(3))
+	f.Fuzz(func(t *testing.T, s string, step uint8) {
+		m := newMarkFinder(s)
+		for i := 0; i <= len(s); i += int(step%4) + 1 {
+			want := strings.IndexAny(s[i:], "<[")
+			if want >= 0 {
+				want += i
+			}
+			if got := m.next(i); got != want {
+				t.Fatalf("next(%d) in %q = %d, want %d", i, s, got, want)
+			}
+		}
+	})
+}

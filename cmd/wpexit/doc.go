@@ -41,8 +41,12 @@ written. Approved comments are kept as Hugo data (see Comments).
 A first pass reads every export to plan each item's file and index every
 URL the old site served, so that a post linking to a later post resolves;
 a second pass converts items in parallel and writes them in input order, so
-two runs give byte-identical trees. Every file is written to a temporary
-file and renamed into place, never outside DIR. A file changed since wpexit
+two runs give byte-identical trees. Memory is bounded by that index, not
+by the content: wpexit runs the first pass at GOGC=50 and then caps the Go
+heap near what the pass left live (a GOGC or GOMEMLIMIT in the environment
+turns this off). Every file is written whole before it appears under its
+name (on Linux an unnamed temporary file linked into place, elsewhere a
+temporary file renamed), never outside DIR. A file changed since wpexit
 wrote it (wpexit keeps their hashes in DIR/.wpexit/manifest.json) or one
 wpexit did not write is left alone unless --force is given, and the report
 says so. Convert also writes the redirect files the host needs for old URLs

@@ -143,7 +143,7 @@ func mdRenderLink(ctx converter.Context, w converter.Writer, n *html.Node) conve
 	if content == "" {
 		return converter.RenderSuccess
 	}
-	w.WriteString(mdStateOf(ctx).link(mdOneParagraph(content), n))
+	w.WriteString(mdHideLinkNewlines(ctx, mdStateOf(ctx).link(mdOneParagraph(content), n)))
 	return converter.RenderSuccess
 }
 

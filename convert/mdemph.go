@@ -108,18 +108,25 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 		return converter.RenderSuccess
 	}
 	var buf bytes.Buffer
-	ctx.RenderChildNodes(ctx, &buf, n)
+	outer := ctx.Value(mdInEmphasisKey{}) == nil
+	ctx.RenderChildNodes(ctx.WithValue(mdInEmphasisKey{}, true), &buf, n)
 	before, content, after := mdSplitSpace(buf.String())
 	w.WriteString(before)
 	defer w.WriteString(after)
 	if content == "" {
 		return converter.RenderSuccess
 	}
+	emit := w.WriteString
+	if outer {
+		// the line breaks inside links are line breaks again once the
+		// lines of every emphasis around them have been written
+		emit = func(s string) (int, error) { return w.WriteString(strings.ReplaceAll(s, mdLinkNewline, "\n")) }
+	}
 	tag := mdEmphasisTag(n.Data)
 	delim := map[string]string{"strong": "**", "em": "*", "del": "~~"}[tag]
 	for p := n.Parent; p != nil; p = p.Parent {
 		if p.Type == html.ElementNode && mdEmphasisTag(p.Data) == tag {
-			w.WriteString(content) // bold in bold shows as bold
+			emit(content) // bold in bold shows as bold
 			return converter.RenderSuccess
 		}
 	}
@@ -145,7 +152,13 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 			q = next
 		}
 		open, close := delim, delim
-		if text, rest, ok := mdWholeLink(trimmed); ok && mdFlanks(text, mdSpace, mdSpace) {
+		if text, rest, ok := mdWholeLink(trimmed); ok && strings.Contains(text, mdLinkNewline) {
+			// a line that is one link with line breaks in its text:
+			// emphasis around each line of the text, as a second
+			// conversion writes the emphasis it then finds inside the link
+			lines[i] = core[:len(core)-len(trimmed)] + "[" + mdEmphasizeLinkLines(text, tag, delim) + rest + l[len(core):]
+			continue
+		} else if ok && mdFlanks(text, mdSpace, mdSpace) {
 			// a line that is one link: emphasis inside it, as the library
 			// writes emphasis around a lone link, so a second conversion
 			// writes the same
@@ -157,8 +170,60 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 		}
 		lines[i] = core[:len(core)-len(trimmed)] + open + trimmed + close + l[len(core):]
 	}
-	w.WriteString(strings.Join(lines, "\n"))
+	emit(strings.Join(lines, "\n"))
 	return converter.RenderSuccess
+}
+
+// Line breaks inside a link. Emphasis is written line by line, each line
+// between its own delimiters, but a link's text cannot be cut so: written
+// that way, "<b>a<a>b<br>c</a></b>" would be the lines "**a[b**\\" and
+// "**c](…)**", whose delimiters inside the brackets cannot pair with those
+// outside, and the page would show the asterisks. So while an emphasis
+// renders its content, a link writes the newlines of its text as
+// mdLinkNewline: the link stays on one line of the emphasis, and the
+// delimiters go around it, "**a[b\\" and "c](…)**" (a break inside bold,
+// as the post has it). A line that is one link gets the emphasis inside
+// the link instead, around each line of its text (mdEmphasizeLinkLines),
+// as a second conversion writes it. The outermost emphasis turns
+// mdLinkNewline back into newlines as it writes.
+
+// mdLinkNewline stands for a newline in a link's text inside emphasis.
+// mdSanitize keeps C0 controls out of the parsed text, so it is ours.
+const mdLinkNewline = "\x0e"
+
+// mdInEmphasisKey marks, in a converter.Context, the content of an
+// emphasis being written line by line.
+type mdInEmphasisKey struct{}
+
+// mdHideLinkNewlines writes the newlines of a link's Markdown as
+// mdLinkNewline when the link is inside emphasis (see mdLinkNewline).
+func mdHideLinkNewlines(ctx converter.Context, link string) string {
+	if ctx.Value(mdInEmphasisKey{}) == nil {
+		return link
+	}
+	return strings.ReplaceAll(link, "\n", mdLinkNewline)
+}
+
+// mdEmphasizeLinkLines writes emphasis tag (Markdown delimiter delim)
+// around each line of a link's text (lines end at mdLinkNewline), spaces
+// at a line's edges left outside, as mdRenderEmphasis writes an emphasis
+// that is the link's content: a line that the delimiters would not
+// emphasise gets the HTML tags.
+func mdEmphasizeLinkLines(text, tag, delim string) string {
+	lines := strings.Split(text, mdLinkNewline)
+	for i, l := range lines {
+		core := strings.TrimRight(l, " ")
+		trimmed := strings.TrimLeft(core, " ")
+		if trimmed == "" {
+			continue
+		}
+		open, close := delim, delim
+		if !mdFlanks(trimmed, mdSpace, mdSpace) {
+			open, close = "<"+tag+">", "</"+tag+">"
+		}
+		lines[i] = core[:len(core)-len(trimmed)] + open + trimmed + close + l[len(core):]
+	}
+	return strings.Join(lines, mdLinkNewline)
 }
 
 // mdWholeLink splits s, when it is one link ("[text](dest)" or

@@ -168,6 +168,7 @@ var mdRenderers = func() map[string]mdRenderer {
 		"br":         {inline, mdRenderBreak},
 		mdMoreTag:    {block, mdRenderMore},
 		mdListEndTag: {block, mdRenderListEnd},
+		mdSeamTag:    {inline, mdRenderSeam},
 	}
 	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
 		m[tag] = mdRenderer{inline, mdRenderInlineCode}

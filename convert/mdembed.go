@@ -24,8 +24,10 @@ const mdMoreTag = "wpexit-more"
 // control characters character references could bring back (mdSanitize),
 // line breaks leave the edges of inline elements (mdHoistBreaks), list
 // items out of place are put in lists (mdWrapItems, mdUnwrapLists), and
-// plain wrappers at the edge of inline code are dropped (mdUnwrapCodeEdge),
-// and so are the elements a browser never shows (mdDropHidden).
+// plain wrappers at the edge of inline code or emphasis are dropped
+// (mdUnwrapCodeEdge, mdUnwrapEmphasisEdge), and so are the elements a
+// browser never shows (mdDropHidden); last, emphasis of one kind next to
+// the other is kept apart (mdSeparateEmphasis).
 func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 
 // mdPrepareRefs is mdPrepare; refs false says the source held no numeric
@@ -34,6 +36,9 @@ func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 // to a control character other than tab and newline) and are left as they
 // are.
 func mdPrepareRefs(n *html.Node, refs bool) {
+	if n.Type == html.DocumentNode {
+		defer mdSeparateEmphasis(n) // mdseam.go, once the rest is done
+	}
 	mdDropHidden(n)
 	mdWrapItems(n) // mdlist.go
 	defer mdUnwrapLists(n)
@@ -59,6 +64,8 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
 		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
+			c = last
+		} else if last := mdUnwrapEmphasisEdge(c); last != nil { // mdseam.go
 			c = last
 		}
 	}

@@ -90,6 +90,7 @@ func mdRawHTML(ctx converter.Context, n *html.Node) string {
 	st := mdStateOf(ctx)
 	st.note("raw-html", n.Data)
 	st.rewriteAttrs(n)
+	mdDropSeams(n)
 	var buf bytes.Buffer
 	if err := html.Render(&buf, n); err != nil {
 		return ""

@@ -1,0 +1,135 @@
+package convert
+
+import (
+	"strings"
+
+	"github.com/JohannesKaufmann/dom"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"golang.org/x/net/html"
+)
+
+// Emphasis next to emphasis. Before it renders, the library merges an
+// emphasis element with the bold or italic elements right after it
+// (looking into <span>s): "<b>a</b><b>b</b>" is written "**ab**", as
+// "**a****b**" would not be bold. Two things follow.
+//
+//   - It merges bold with italic alike: "<b>a</b><i>b</i>" would be
+//     "**ab**", b no longer in italics. mdSeparateEmphasis puts a
+//     mdSeamTag element, which renders as nothing, between the two, so
+//     each keeps its delimiters: "**a***b*", which Markdown reads as the
+//     post has it.
+//   - It only looks into <span>s: with "<b>a</b><font><b>b</b></font>"
+//     the two stay apart and run together as "**a****b**", which shows the
+//     asterisks; the page rendered from that has lost the <font>, so a
+//     second conversion would merge them. mdUnwrapEmphasisEdge drops a
+//     wrapper the Markdown shows nothing of when emphasis starts or ends
+//     it, so the emphasis meets its neighbours as siblings, as in a second
+//     conversion.
+
+// mdSeamTag stands between two emphasis elements of different kinds.
+const mdSeamTag = "wpexit-seam"
+
+// mdUnwrapEmphasisEdge replaces n, an element the Markdown shows nothing
+// of (a plain wrapper, a link with neither href nor id) whose first or
+// last child is emphasis, by its children, and returns the last of them
+// (nil when n stays).
+func mdUnwrapEmphasisEdge(n *html.Node) *html.Node {
+	if n.Type != html.ElementNode || n.Parent == nil || !mdShowsNothing(n) ||
+		(mdEmphasisKind(n.FirstChild) == "" && mdEmphasisKind(n.LastChild) == "") {
+		return nil
+	}
+	last := n.LastChild
+	for k := n.FirstChild; k != nil; k = n.FirstChild {
+		n.RemoveChild(k)
+		n.Parent.InsertBefore(k, n)
+	}
+	n.Parent.RemoveChild(n)
+	return last
+}
+
+// mdShowsNothing reports whether element n shows only its content in the
+// Markdown: a plain wrapper, or a link with no href and no id or name.
+func mdShowsNothing(n *html.Node) bool {
+	if mdPlainWrappers[n.Data] {
+		return true
+	}
+	if n.Data != "a" {
+		return false
+	}
+	for _, k := range []string{"href", "id", "name"} {
+		if strings.TrimSpace(dom.GetAttributeOr(n, k, "")) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// mdEmphasisKind is mdEmphasisTag for an element node, "" for any other.
+func mdEmphasisKind(n *html.Node) string {
+	if n == nil || n.Type != html.ElementNode {
+		return ""
+	}
+	return mdEmphasisTag(n.Data)
+}
+
+// mdMergeKind is the kind of emphasis the library merges n with: "strong"
+// or "em" (strikethrough is merged only with strikethrough), "" for other
+// nodes.
+func mdMergeKind(n *html.Node) string {
+	if k := mdEmphasisKind(n); k == "strong" || k == "em" {
+		return k
+	}
+	return ""
+}
+
+// mdSeparateEmphasis walks doc as the library does when it merges
+// emphasis and puts a mdSeamTag before each element it would merge into
+// emphasis of the other kind.
+func mdSeparateEmphasis(doc *html.Node) {
+	var merged map[*html.Node]bool // taken by an earlier element
+	for n := doc; n != nil; n = dom.GetNextNeighborElement(n) {
+		kind := mdMergeKind(n)
+		if kind == "" || merged[n] {
+			continue
+		}
+		for next := n.NextSibling; next != nil; {
+			if next.Type == html.ElementNode && next.Data == "span" {
+				next = dom.GetNextNeighborNode(next)
+				continue
+			}
+			k := mdMergeKind(next)
+			if k == "" {
+				break
+			}
+			if k != kind {
+				next.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdSeamTag}, next)
+				break
+			}
+			if merged == nil {
+				merged = map[*html.Node]bool{}
+			}
+			merged[next] = true
+			next = dom.GetNextNeighborNodeExcludingOwnChild(next)
+		}
+	}
+}
+
+// mdDropSeams removes the mdSeamTag elements inside n (n kept as raw HTML).
+func mdDropSeams(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode {
+			if c.Data == mdSeamTag {
+				n.RemoveChild(c)
+			} else {
+				mdDropSeams(c)
+			}
+		}
+		c = next
+	}
+}
+
+// mdRenderSeam writes a mdSeamTag: nothing.
+func mdRenderSeam(converter.Context, converter.Writer, *html.Node) converter.RenderStatus {
+	return converter.RenderSuccess
+}

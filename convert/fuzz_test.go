@@ -8,8 +8,6 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/yuin/goldmark/util"
-
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -65,30 +63,15 @@ func FuzzConvert(f *testing.F) {
 	})
 }
 
-// mdSpaceRuns matches a run of spaces after other text on a line;
-// mdAutolink an explicit link whose text is a URL.
-var (
-	mdSpaceRuns = regexp.MustCompile(`([^ \n])  +`)
-	mdAutolink  = regexp.MustCompile(`\[((?:https?://|www\.)(?:\\.|[^\]\s\\])*)\]\(((?:\\.|[^)\s\\])*)\)`)
-	mdBackslash = regexp.MustCompile(`\\(.)`)
-)
+// mdSpaceRuns matches a run of spaces after other text on a line.
+var mdSpaceRuns = regexp.MustCompile(`([^ \n])  +`)
 
-// mdStableForm forgets two differences a round trip may make that do not
+// mdStableForm forgets a difference a round trip may make that does not
 // change the page: a run of spaces inside a line (the library leaves two
-// where inline elements meet; HTML shows one), and "[URL](URL)" for a
-// bare URL (Hugo's linkify makes a link of it, which converts back as an
-// explicit one).
+// where inline elements meet; HTML shows one). Bare URLs stay text: the
+// site is built without linkify (hugoMarkdown).
 func mdStableForm(s string) string {
-	s = mdSpaceRuns.ReplaceAllString(s, "$1 ")
-	return mdAutolink.ReplaceAllStringFunc(s, func(m string) string {
-		sub := mdAutolink.FindStringSubmatch(m)
-		dest := strings.NewReplacer(`\(`, "(", `\)`, ")", "&amp;", "&").Replace(sub[2])
-		text := mdBackslash.ReplaceAllString(sub[1], "$1")
-		if u := string(util.URLEscape([]byte(text), false)); u == dest || "http://"+u == dest {
-			return text
-		}
-		return m
-	})
+	return mdSpaceRuns.ReplaceAllString(s, "$1 ")
 }
 
 // mdUnstable reports the pages whose Markdown is not expected to survive a

@@ -36,9 +36,14 @@ func hugoHTML(md string) (string, error) {
 	return s, nil
 }
 
-// hugoMarkdown is goldmark set up like the site.
+// hugoMarkdown is goldmark set up like the site: GFM without linkify (the
+// hugo.toml wpexit writes turns it off, as WordPress never made links of
+// bare URLs in posts), raw HTML allowed.
 func hugoMarkdown() goldmark.Markdown {
-	return goldmark.New(goldmark.WithExtensions(extension.GFM), goldmark.WithRendererOptions(gmhtml.WithUnsafe()))
+	return goldmark.New(
+		goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.TaskList),
+		goldmark.WithRendererOptions(gmhtml.WithUnsafe()),
+	)
 }
 
 // hugoSC is one parsed shortcode.

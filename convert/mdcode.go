@@ -276,13 +276,14 @@ var mdPlainWrappers = map[string]bool{
 }
 
 // mdUnwrapCodeEdge replaces n, a wrapper the Markdown shows nothing of
+// (mdShowsNothing: a plain wrapper, a link with neither href nor id)
 // that starts or ends with inline code, by its children, and returns the
 // last of them (nil when n stays). Code next to code then shares a parent,
 // and the library merges the two into one span as it merges siblings:
 // "<span><code>a</code></span><code>b</code>" would otherwise be written
 // "`a“b`", which Markdown reads as one span holding "a“b".
 func mdUnwrapCodeEdge(n *html.Node) *html.Node {
-	if n.Type != html.ElementNode || !mdPlainWrappers[n.Data] || n.Parent == nil ||
+	if n.Type != html.ElementNode || !mdShowsNothing(n) || n.Parent == nil ||
 		(!mdIsCodeEdge(mdEdgeNode(n, true)) && !mdIsCodeEdge(mdEdgeNode(n, false))) {
 		return nil
 	}

@@ -191,7 +191,9 @@ func mdIsHrefLink(n *html.Node) bool {
 		strings.TrimSpace(dom.GetAttributeOr(n, "href", "")) != ""
 }
 
-// mdCodeSegments splits the text of a code element at its links.
+// mdCodeSegments splits the text of a code element at its links. A link
+// without text does not split it: it would leave two code spans side by
+// side, which Markdown reads as one holding the backticks.
 func mdCodeSegments(n *html.Node) []mdCodeSegment {
 	var out []mdCodeSegment
 	var cur strings.Builder
@@ -199,7 +201,7 @@ func mdCodeSegments(n *html.Node) []mdCodeSegment {
 	walk = func(n *html.Node) {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
-			case mdIsHrefLink(c):
+			case mdIsHrefLink(c) && mdCodeText(c) != "":
 				if cur.Len() > 0 {
 					out = append(out, mdCodeSegment{text: cur.String()})
 					cur.Reset()

@@ -42,7 +42,10 @@ func linkAnon(d *os.File, name string, write func(io.Writer) error) error {
 	}
 	dirfd := int(d.Fd())
 	fd, err := unix.Openat(dirfd, ".", unix.O_TMPFILE|unix.O_WRONLY|unix.O_CLOEXEC, 0o644)
-	if err != nil {
+	switch {
+	case errors.Is(err, unix.EOPNOTSUPP), errors.Is(err, unix.EISDIR), errors.Is(err, unix.EINVAL):
+		return errNoAnon // a folder on another filesystem, one without O_TMPFILE
+	case err != nil:
 		return &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	f := os.NewFile(uintptr(fd), name)

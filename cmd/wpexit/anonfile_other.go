@@ -3,7 +3,6 @@
 package main
 
 import (
-	"errors"
 	"io"
 	"os"
 )
@@ -14,5 +13,5 @@ func anonSupported(*os.Root, string) bool { return false }
 
 // linkAnon is never called where anonSupported is false.
 func linkAnon(*os.File, string, func(io.Writer) error) error {
-	return errors.New("unnamed temp files are not supported here")
+	return errNoAnon
 }

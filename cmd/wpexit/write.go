@@ -200,7 +200,11 @@ func (w *siteWriter) replaceWith(rel string, write func(io.Writer) error) error 
 		return fmt.Errorf("create folder for %s: %w", rel, err)
 	}
 	if w.anon {
-		return w.link(sub, path.Clean(dir), name, write)
+		err := w.link(sub, path.Clean(dir), name, write)
+		if !errors.Is(err, errNoAnon) {
+			return err
+		}
+		w.anon = false // nothing was written yet: named temp files from now on
 	}
 	tmp := w.tmpName + strconv.FormatInt(w.seq.Add(1), 10)
 	f, err := sub.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
@@ -220,6 +224,10 @@ func (w *siteWriter) replaceWith(rel string, write func(io.Writer) error) error 
 	}
 	return nil
 }
+
+// errNoAnon says that a folder takes no unnamed temp files; nothing was
+// written.
+var errNoAnon = errors.New("unnamed temp files are not supported here")
 
 // link writes the file name in the folder dir, opened as sub, as an unnamed
 // temp file linked into place once complete.

@@ -131,6 +131,7 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 		}
 	}
 	prev, next := mdSide(n, true), mdSide(n, false)
+	touching := before == "" && mdAfterTouchingSeam(n) // mdseam.go
 	if before != "" {
 		prev = mdSpace
 	}
@@ -165,7 +166,7 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 			lines[i] = core[:len(core)-len(trimmed)] + "[" + open + text + close + rest + l[len(core):]
 			continue
 		}
-		if !mdFlanks(trimmed, p, q) {
+		if !mdFlanks(trimmed, p, q) || (i == 0 && touching) {
 			open, close = "<"+tag+">", "</"+tag+">"
 		}
 		lines[i] = core[:len(core)-len(trimmed)] + open + trimmed + close + l[len(core):]

@@ -2,6 +2,8 @@ package convert
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
@@ -16,8 +18,9 @@ import (
 //   - It merges bold with italic alike: "<b>a</b><i>b</i>" would be
 //     "**ab**", b no longer in italics. mdSeparateEmphasis puts a
 //     mdSeamTag element, which renders as nothing, between the two, so
-//     each keeps its delimiters: "**a***b*", which Markdown reads as the
-//     post has it.
+//     each keeps its own. Where the two sets of delimiters would touch
+//     they would run together ("***a*****b**" is not bold b), so the
+//     second is written as HTML tags: "**a**<em>b</em>".
 //   - It only looks into <span>s: with "<b>a</b><font><b>b</b></font>"
 //     the two stay apart and run together as "**a****b**", which shows the
 //     asterisks; the page rendered from that has lost the <font>, so a
@@ -102,7 +105,11 @@ func mdSeparateEmphasis(doc *html.Node) {
 				break
 			}
 			if k != kind {
-				next.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdSeamTag}, next)
+				seam := &html.Node{Type: html.ElementNode, Data: mdSeamTag}
+				if mdTouch(n, next) {
+					seam.Attr = []html.Attribute{{Key: "touch"}}
+				}
+				next.Parent.InsertBefore(seam, next)
 				break
 			}
 			if merged == nil {
@@ -112,6 +119,26 @@ func mdSeparateEmphasis(doc *html.Node) {
 			next = dom.GetNextNeighborNodeExcludingOwnChild(next)
 		}
 	}
+}
+
+// mdTouch reports whether the Markdown delimiters of emphasis a and of
+// emphasis b after it would touch: a shows something and neither has
+// whitespace at the edge facing the other.
+func mdTouch(a, b *html.Node) bool {
+	if mdRendersEmpty(a) || mdRendersEmpty(b) {
+		return false
+	}
+	ta, tb := dom.CollectText(a), dom.CollectText(b)
+	last, _ := utf8.DecodeLastRuneInString(ta)
+	first, _ := utf8.DecodeRuneInString(tb)
+	return (ta == "" || !unicode.IsSpace(last)) && (tb == "" || !unicode.IsSpace(first))
+}
+
+// mdAfterTouchingSeam reports whether n follows a mdSeamTag whose
+// emphasis before it would end right where n's delimiters start.
+func mdAfterTouchingSeam(n *html.Node) bool {
+	p := n.PrevSibling
+	return p != nil && p.Type == html.ElementNode && p.Data == mdSeamTag && len(p.Attr) > 0
 }
 
 // mdDropSeams removes the mdSeamTag elements inside n (n kept as raw HTML).

@@ -51,13 +51,17 @@ func mdUnwrapEmphasisEdge(n *html.Node) *html.Node {
 }
 
 // mdShowsNothing reports whether element n shows only its content in the
-// Markdown: a plain wrapper, or a link with no href and no id or name.
+// Markdown: a plain wrapper, a link with no href and no id or name, or an
+// element neither HTML's nor ours (a custom or misspelt tag, "<center>"),
+// which the library writes as its content.
 func mdShowsNothing(n *html.Node) bool {
 	if mdPlainWrappers[n.Data] {
 		return true
 	}
 	if n.Data != "a" {
-		return false
+		_, ours := mdRenderers[n.Data]
+		return !ours && !mdKnownTags[n.Data] && !mdPluginTagTypes[n.Data] &&
+			!dom.NameIsBlockNode(n.Data) && !dom.NameIsInlineNode(n.Data)
 	}
 	for _, k := range []string{"href", "id", "name"} {
 		if strings.TrimSpace(dom.GetAttributeOr(n, k, "")) != "" {
@@ -65,6 +69,13 @@ func mdShowsNothing(n *html.Node) bool {
 		}
 	}
 	return true
+}
+
+// mdKnownTags are elements the library (or the table plugin) writes in
+// their own way though the dom package does not list them.
+var mdKnownTags = map[string]bool{
+	"html": true, "head": true, "body": true, "title": true, "tr": true, "td": true, "th": true,
+	"thead": true, "tbody": true, "tfoot": true, "caption": true, "colgroup": true, "col": true,
 }
 
 // mdEmphasisKind is mdEmphasisTag for an element node, "" for any other.

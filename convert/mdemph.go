@@ -91,12 +91,53 @@ func mdSide(n *html.Node, before bool) int {
 		case mdDelimited[s.Data]:
 			return mdPunct
 		default:
-			if text := dom.CollectText(s); text != "" {
-				return edge(text)
+			if class, ok := mdInnerSide(s, before); ok {
+				return class
 			}
 		}
 		n = s
 	}
+}
+
+// mdInnerSide classifies what the Markdown of element n, one mdSide looks
+// through, shows at its end (before=true: n stands before the emphasis) or
+// at its start: the text there, or punctuation for a delimited element
+// (a link's bracket), a space for a block. ok is false when n shows
+// nothing.
+func mdInnerSide(n *html.Node, before bool) (class int, ok bool) {
+	c := n.FirstChild
+	if before {
+		c = n.LastChild
+	}
+	for ; c != nil; c = mdNextInward(c, before) {
+		switch {
+		case c.Type == html.TextNode && c.Data != "":
+			if before {
+				r, _ := utf8.DecodeLastRuneInString(c.Data)
+				return mdClass(r), true
+			}
+			r, _ := utf8.DecodeRuneInString(c.Data)
+			return mdClass(r), true
+		case c.Type != html.ElementNode:
+		case mdIsBlock(c):
+			return mdSpace, true
+		case mdDelimited[c.Data]:
+			return mdPunct, true
+		default:
+			if class, ok := mdInnerSide(c, before); ok {
+				return class, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// mdNextInward is the sibling of c on the side away from the emphasis.
+func mdNextInward(c *html.Node, before bool) *html.Node {
+	if before {
+		return c.PrevSibling
+	}
+	return c.NextSibling
 }
 
 // mdRenderEmphasis writes <strong>/<b> as **…**, <em>/<i> as *…* and

@@ -98,8 +98,11 @@ func mdMergeKind(n *html.Node) string {
 
 // mdSeparateEmphasis walks doc as the library does when it merges
 // emphasis and puts a mdSeamTag before each element it would merge into
-// emphasis of the other kind.
+// emphasis of the other kind. Bold inside bold and italics inside italics
+// are unwrapped first, as the library does before it merges (the inner
+// one shows nothing more), so the walk sees the tree the library will.
 func mdSeparateEmphasis(doc *html.Node) {
+	mdUnwrapNestedEmphasis(doc)
 	var merged map[*html.Node]bool // taken by an earlier element
 	for n := doc; n != nil; n = dom.GetNextNeighborElement(n) {
 		kind := mdMergeKind(n)
@@ -129,6 +132,39 @@ func mdSeparateEmphasis(doc *html.Node) {
 			merged[next] = true
 			next = dom.GetNextNeighborNodeExcludingOwnChild(next)
 		}
+	}
+}
+
+// mdUnwrapNestedEmphasis replaces each bold element inside bold, and each
+// italic one inside italics, by its children.
+func mdUnwrapNestedEmphasis(doc *html.Node) {
+	var nested []*html.Node
+	var walk func(n *html.Node, strong, em bool)
+	walk = func(n *html.Node, strong, em bool) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			s, e := strong, em
+			switch mdMergeKind(c) {
+			case "strong":
+				if strong {
+					nested = append(nested, c)
+				}
+				s = true
+			case "em":
+				if em {
+					nested = append(nested, c)
+				}
+				e = true
+			}
+			walk(c, s, e)
+		}
+	}
+	walk(doc, false, false)
+	for _, n := range nested {
+		for k := n.FirstChild; k != nil; k = n.FirstChild {
+			n.RemoveChild(k)
+			n.Parent.InsertBefore(k, n)
+		}
+		n.Parent.RemoveChild(n)
 	}
 }
 

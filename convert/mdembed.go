@@ -22,9 +22,11 @@ const mdMoreTag = "wpexit-more"
 // <!--more …--> comment becomes a mdMoreTag element (other comments are
 // left for the base plugin to drop), text and attributes lose the
 // control characters character references could bring back (mdSanitize),
-// line breaks leave the edges of inline elements (mdHoistBreaks), list
-// items out of place are put in lists (mdWrapItems, mdUnwrapLists), and
-// plain wrappers at the edge of inline code or emphasis are dropped
+// links with neither href nor id give way to their content
+// (mdUnwrapBareAnchors), line breaks leave the edges of inline elements
+// (mdHoistBreaks), list items out of place are put in lists (mdWrapItems,
+// mdUnwrapLists), and plain wrappers at the edge of inline code or
+// emphasis are dropped
 // (mdUnwrapCodeEdge, mdUnwrapEmphasisEdge), and so are the elements a
 // browser never shows (mdDropHidden); last, emphasis of one kind next to
 // the other is kept apart (mdSeparateEmphasis).
@@ -40,7 +42,8 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 		defer mdSeparateEmphasis(n) // mdseam.go, once the rest is done
 	}
 	mdDropHidden(n)
-	mdWrapItems(n) // mdlist.go
+	mdUnwrapBareAnchors(n) // mdseam.go
+	mdWrapItems(n)         // mdlist.go
 	defer mdUnwrapLists(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {

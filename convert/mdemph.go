@@ -45,6 +45,13 @@ var mdDelimited = map[string]bool{
 	"u": true, "mark": true, "abbr": true, "small": true, "ins": true, "q": true,
 }
 
+// mdIsDelimited reports whether element n is one of mdDelimited that
+// writes its delimiters: a link with neither href nor id writes only its
+// content.
+func mdIsDelimited(n *html.Node) bool {
+	return mdDelimited[n.Data] && (n.Data != "a" || !mdBareAnchor(n))
+}
+
 // mdIsBlock reports whether an element starts its own block in Markdown.
 func mdIsBlock(n *html.Node) bool {
 	return n.Data == "br" || dom.NameIsBlockNode(n.Data) || mdBlockTags[n.Data] ||
@@ -76,7 +83,7 @@ func mdSide(n *html.Node, before bool) int {
 			switch {
 			case p == nil || p.Type != html.ElementNode || mdIsBlock(p):
 				return mdSpace
-			case mdDelimited[p.Data]:
+			case mdIsDelimited(p):
 				return mdPunct
 			}
 			n = p
@@ -88,7 +95,7 @@ func mdSide(n *html.Node, before bool) int {
 		case s.Type != html.ElementNode:
 		case mdIsBlock(s):
 			return mdSpace
-		case mdDelimited[s.Data]:
+		case mdIsDelimited(s):
 			return mdPunct
 		default:
 			if class, ok := mdInnerSide(s, before); ok {
@@ -121,7 +128,7 @@ func mdInnerSide(n *html.Node, before bool) (class int, ok bool) {
 		case c.Type != html.ElementNode:
 		case mdIsBlock(c):
 			return mdSpace, true
-		case mdDelimited[c.Data]:
+		case mdIsDelimited(c):
 			return mdPunct, true
 		default:
 			if class, ok := mdInnerSide(c, before); ok {

@@ -63,6 +63,36 @@ func mdShowsNothing(n *html.Node) bool {
 		return !ours && !mdKnownTags[n.Data] && !mdPluginTagTypes[n.Data] &&
 			!dom.NameIsBlockNode(n.Data) && !dom.NameIsInlineNode(n.Data)
 	}
+	return mdBareAnchor(n)
+}
+
+// mdUnwrapBareAnchors replaces each <a> child of n that has no href, id or
+// name by its children (an empty one goes): it shows nothing of its own,
+// and the page rendered from the Markdown no longer has it, so a second
+// conversion sees its content in its place. Left in, it would keep apart
+// what the library joins when they meet (emphasis, code) and what it adds
+// a space between.
+func mdUnwrapBareAnchors(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		if c.Type != html.ElementNode || c.Data != "a" || !mdBareAnchor(c) {
+			c = c.NextSibling
+			continue
+		}
+		first, next := c.FirstChild, c.NextSibling
+		for k := c.FirstChild; k != nil; k = c.FirstChild {
+			c.RemoveChild(k)
+			n.InsertBefore(k, c)
+		}
+		n.RemoveChild(c)
+		if c = first; c == nil {
+			c = next
+		}
+	}
+}
+
+// mdBareAnchor reports whether <a> n has no href, id or name: it writes
+// only its content.
+func mdBareAnchor(n *html.Node) bool {
 	for _, k := range []string{"href", "id", "name"} {
 		if strings.TrimSpace(dom.GetAttributeOr(n, k, "")) != "" {
 			return false

@@ -29,7 +29,8 @@ const mdMoreTag = "wpexit-more"
 // emphasis are dropped
 // (mdUnwrapCodeEdge, mdUnwrapEmphasisEdge), and so are the elements a
 // browser never shows (mdDropHidden); last, emphasis of one kind next to
-// the other is kept apart (mdSeparateEmphasis).
+// the other is kept apart (mdSeparateEmphasis), after what stands in a
+// list outside its items has been put in items (mdGatherStray).
 func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 
 // mdPrepareRefs is mdPrepare; refs false says the source held no numeric
@@ -39,7 +40,10 @@ func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 // are.
 func mdPrepareRefs(n *html.Node, refs bool) {
 	if n.Type == html.DocumentNode {
-		defer mdSeparateEmphasis(n) // mdseam.go, once the rest is done
+		defer func() { // once the rest is done
+			mdGatherStray(n)      // mdlist.go
+			mdSeparateEmphasis(n) // mdseam.go
+		}()
 	}
 	mdDropHidden(n)
 	mdUnwrapBareAnchors(n) // mdseam.go

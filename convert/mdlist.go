@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // List items out of place. Browsers show an <li> as a list item wherever
@@ -120,6 +121,46 @@ func mdUnwrapLists(n *html.Node) {
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		mdSeparateLists(c)
+	}
+}
+
+// mdGatherStray puts what stands in a list outside its items into items,
+// in n and below, as the library does before it renders (into the item
+// before it, else into a new one), but keeps the whitespace between two
+// pieces of such content: the library skips every blank text child of a
+// list as formatting, so "<ul>a<code>b</code> <code>c</code></ul>" lost
+// its space and the two code spans ran together. Blank text next to an
+// item or at either end is formatting and left where it is. It runs
+// after mdUnwrapLists, which looks for lists holding only wrapped ones.
+func mdGatherStray(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		mdGatherStray(c)
+	}
+	if !mdListTag(n) {
+		return
+	}
+	stray := func(c *html.Node) bool {
+		return c != nil && !mdIsItem(c) && (c.Type != html.TextNode || strings.TrimSpace(c.Data) != "")
+	}
+	var item *html.Node
+	afterStray := false
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		switch {
+		case mdIsItem(c):
+			item, afterStray = c, false
+		case !stray(c) && !(afterStray && stray(next)):
+			afterStray = false // formatting between items
+		default:
+			if item == nil {
+				item = &html.Node{Type: html.ElementNode, Data: "li", DataAtom: atom.Li}
+				n.InsertBefore(item, c)
+			}
+			n.RemoveChild(c)
+			item.AppendChild(c)
+			afterStray = true
+		}
+		c = next
 	}
 }
 

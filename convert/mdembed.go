@@ -96,20 +96,63 @@ func mdDropHidden(n *html.Node) {
 // mdListEndTag stands between two adjacent lists.
 const mdListEndTag = "wpexit-listend"
 
-// mdSeparateLists puts a mdListEndTag after list n when another list
-// of its kind follows it: Markdown would merge two lists written one after
-// the other (a list of the other kind starts a new one anyway).
+// mdSeparateLists puts a mdListEndTag after n when n ends with a list and
+// the next thing starts with another list of its kind: Markdown would
+// merge two lists written one after the other (a list of the other kind
+// starts a new one anyway). Either list may stand inside elements that
+// write nothing around their content ("<ol>…</ol><s><ol>…</ol></s>",
+// mdEdgeList).
 func mdSeparateLists(n *html.Node) {
-	if !mdIsList(n) {
+	list := mdEdgeList(n, false)
+	if list == nil {
 		return
 	}
 	next := n.NextSibling
 	for next != nil && mdRendersEmpty(next) {
 		next = next.NextSibling
 	}
-	if next != nil && next.Data == n.Data && mdIsList(next) && n.Parent != nil {
-		n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
+	if next != nil && n.Parent != nil {
+		if first := mdEdgeList(next, true); first != nil && first.Data == list.Data {
+			n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
+		}
 	}
+}
+
+// mdEdgeList returns the list n is or starts (first) or ends with, looking
+// into elements that write nothing around their content, or nil.
+func mdEdgeList(n *html.Node, first bool) *html.Node {
+	for n != nil {
+		if mdIsList(n) {
+			return n
+		}
+		if n.Type != html.ElementNode || !mdListSeeThrough(n) {
+			return nil
+		}
+		c := n.LastChild
+		if first {
+			c = n.FirstChild
+		}
+		for c != nil && mdRendersEmpty(c) {
+			if first {
+				c = c.NextSibling
+			} else {
+				c = c.PrevSibling
+			}
+		}
+		n = c
+	}
+	return nil
+}
+
+// mdListSeeThrough reports whether element n writes nothing around a list
+// at its edge: a container of no Markdown of its own, emphasis (which
+// holds a list as plain content), a wrapper the Markdown shows nothing of.
+func mdListSeeThrough(n *html.Node) bool {
+	switch n.Data {
+	case "div", "section", "article", "main", "header", "footer", "nav", "aside", "center", "hgroup":
+		return true
+	}
+	return mdEmphasisTag(n.Data) != "" || mdShowsNothing(n)
 }
 
 // mdRendersEmpty reports whether n shows nothing: a comment, blank text,

@@ -174,13 +174,13 @@ func mdRendersEmpty(n *html.Node) bool {
 
 // mdMedia are elements that show something without text.
 var mdMedia = map[string]bool{"img": true, "iframe": true, "video": true, "audio": true, "object": true,
-	"embed": true, "table": true, "pre": true, "svg": true, "canvas": true, mdMoreTag: true}
+	"embed": true, "table": true, "pre": true, "svg": true, "canvas": true, mdMoreTag: true, "hr": true}
 
-// mdIsList reports whether n is a list with some text (the library makes
-// items of stray content; mdFinish drops a separator that ends up between
-// other things).
+// mdIsList reports whether n is a list that shows something, text or
+// media or a rule (the library makes items of stray content; mdFinish
+// drops a separator that ends up between other things).
 func mdIsList(n *html.Node) bool {
-	return n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") && strings.TrimSpace(dom.CollectText(n)) != ""
+	return n.Type == html.ElementNode && (n.Data == "ul" || n.Data == "ol") && !mdRendersEmpty(n)
 }
 
 // mdRenderListEnd writes mdListEnd on its own line; mdFinish makes it an

@@ -298,6 +298,44 @@ func mdUnwrapCodeEdge(n *html.Node) *html.Node {
 	return last
 }
 
+// mdFlattenCode replaces the paragraphs and divisions inside inline code
+// element n by their content. The code span is n's text whatever it
+// holds, but the library decides the whitespace around n by its elements:
+// a paragraph inside it ("<kbd>\n<p>0</p></kbd>", as autop writes a
+// stray block) made it drop the space before n, and two code spans a
+// space apart were written side by side, one span holding the backticks.
+// Code holding a <pre> is a code block (the library swaps the two) and
+// stays as it is, as does everything inside <pre>.
+func mdFlattenCode(n *html.Node) {
+	if !mdIsCodeEdge(n) || mdInPre(n) || dom.FindFirstNode(n, func(c *html.Node) bool { return c.Data == "pre" }) != nil {
+		return
+	}
+	var walk func(p *html.Node)
+	walk = func(p *html.Node) {
+		for c := p.FirstChild; c != nil; {
+			if c.Type != html.ElementNode {
+				c = c.NextSibling
+				continue
+			}
+			walk(c)
+			if c.Data != "p" && c.Data != "div" {
+				c = c.NextSibling
+				continue
+			}
+			first, next := c.FirstChild, c.NextSibling
+			for k := c.FirstChild; k != nil; k = c.FirstChild {
+				c.RemoveChild(k)
+				p.InsertBefore(k, c)
+			}
+			p.RemoveChild(c)
+			if c = first; c == nil {
+				c = next
+			}
+		}
+	}
+	walk(n)
+}
+
 // mdIsCodeEdge reports whether n is an inline code element.
 func mdIsCodeEdge(n *html.Node) bool {
 	if n == nil || n.Type != html.ElementNode {

@@ -68,6 +68,7 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 			}
 		}
 		mdPrepareRefs(c, refs)
+		mdFlattenCode(c) // mdcode.go
 		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
 		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go

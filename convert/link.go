@@ -143,7 +143,7 @@ func mdRenderLink(ctx converter.Context, w converter.Writer, n *html.Node) conve
 	if content == "" {
 		return converter.RenderSuccess
 	}
-	w.WriteString(mdHideLinkNewlines(ctx, mdStateOf(ctx).link(mdOneParagraph(content), n)))
+	w.WriteString(mdHideLinkNewlines(ctx, mdStateOf(ctx).link(mdOneParagraph(content, n), n)))
 	return converter.RenderSuccess
 }
 
@@ -211,11 +211,18 @@ func mdSpaceOf(ws string) string {
 	return " "
 }
 
-// mdOneParagraph keeps rendered content inside one paragraph (a link's
-// text): a blank line, which would end it, becomes a hard break.
-func mdOneParagraph(s string) string {
+// mdOneParagraph keeps rendered content of element n inside one paragraph
+// (a link's text): a blank line, which would end it, becomes a hard break.
+// In a table cell, where the table plugin writes each newline as <br />,
+// it becomes a plain newline (the break's two spaces would stay in the
+// cell as text).
+func mdOneParagraph(s string, n *html.Node) string {
 	if !strings.Contains(s, "\n") {
 		return s
+	}
+	brk := "  "
+	if mdInCell(n) {
+		brk = ""
 	}
 	lines := strings.Split(s, "\n")
 	out := lines[:0]
@@ -224,7 +231,7 @@ func mdOneParagraph(s string) string {
 		if l != "" {
 			out = append(out, l)
 		} else if k := len(out) - 1; k >= 0 && !strings.HasSuffix(out[k], "  ") {
-			out[k] += "  "
+			out[k] += brk
 		}
 	}
 	return strings.Join(out, "\n")

@@ -137,7 +137,7 @@ func mdRenderRawInline(ctx converter.Context, w converter.Writer, n *html.Node) 
 		if t := strings.TrimSpace(dom.GetAttributeOr(n, "title", "")); t != "" {
 			w.WriteString(` title="` + strings.ReplaceAll(html.EscapeString(t), "{{", "{&#123;") + `"`)
 		}
-		w.WriteString(">" + mdOneParagraph(content) + "</" + n.Data + ">")
+		w.WriteString(">" + mdOneParagraph(content, n) + "</" + n.Data + ">")
 	}
 	w.WriteString(after)
 	return converter.RenderSuccess

@@ -41,6 +41,7 @@ func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 func mdPrepareRefs(n *html.Node, refs bool) {
 	if n.Type == html.DocumentNode {
 		defer func() { // once the rest is done
+			mdSeparateAllLists(n)
 			mdGatherStray(n)      // mdlist.go
 			mdSeparateEmphasis(n) // mdseam.go
 		}()
@@ -110,12 +111,27 @@ func mdSeparateLists(n *html.Node) {
 	}
 	next := n.NextSibling
 	for next != nil && mdRendersEmpty(next) {
+		if next.Type == html.ElementNode && next.Data == mdListEndTag {
+			return // separated already
+		}
 		next = next.NextSibling
 	}
 	if next != nil && n.Parent != nil {
 		if first := mdEdgeList(next, true); first != nil && first.Data == list.Data {
 			n.Parent.InsertBefore(&html.Node{Type: html.ElementNode, Data: mdListEndTag}, next)
 		}
+	}
+}
+
+// mdSeparateAllLists runs mdSeparateLists over every node below n once
+// the document is prepared: a list may have become the edge of a
+// container only after its neighbour was looked at (mdWrapItems wraps the
+// stray items of "<ul>0</ul><div><li>00</li></div>" as it reaches the
+// <div>).
+func mdSeparateAllLists(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		mdSeparateAllLists(c)
+		mdSeparateLists(c)
 	}
 }
 

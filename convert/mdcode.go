@@ -307,7 +307,7 @@ func mdUnwrapCodeEdge(n *html.Node) *html.Node {
 // Code holding a <pre> is a code block (the library swaps the two) and
 // stays as it is, as does everything inside <pre>.
 func mdFlattenCode(n *html.Node) {
-	if !mdIsCodeEdge(n) || mdInPre(n) || dom.FindFirstNode(n, func(c *html.Node) bool { return c.Data == "pre" }) != nil {
+	if !mdIsCodeEdge(n) || mdInPre(n) || dom.FindFirstNode(n, func(c *html.Node) bool { return c.Type == html.ElementNode && c.Data == "pre" }) != nil {
 		return
 	}
 	var walk func(p *html.Node)

@@ -139,6 +139,7 @@ func mdSeparateEmphasis(doc *html.Node) {
 		if kind == "" || merged[n] {
 			continue
 		}
+		chain := []*html.Node{n} // n and what the library merges into it
 		for next := n.NextSibling; next != nil; {
 			if next.Type == html.ElementNode && next.Data == "span" {
 				next = dom.GetNextNeighborNode(next)
@@ -150,7 +151,7 @@ func mdSeparateEmphasis(doc *html.Node) {
 			}
 			if k != kind {
 				seam := &html.Node{Type: html.ElementNode, Data: mdSeamTag}
-				if mdTouch(n, next) {
+				if mdTouch(chain, next) {
 					seam.Attr = []html.Attribute{{Key: "touch"}}
 				}
 				next.Parent.InsertBefore(seam, next)
@@ -160,6 +161,7 @@ func mdSeparateEmphasis(doc *html.Node) {
 				merged = map[*html.Node]bool{}
 			}
 			merged[next] = true
+			chain = append(chain, next)
 			next = dom.GetNextNeighborNodeExcludingOwnChild(next)
 		}
 	}
@@ -198,14 +200,25 @@ func mdUnwrapNestedEmphasis(doc *html.Node) {
 	}
 }
 
-// mdTouch reports whether the Markdown delimiters of emphasis a and of
-// emphasis b after it would touch: a shows something and neither has
-// whitespace at the edge facing the other.
-func mdTouch(a, b *html.Node) bool {
-	if mdRendersEmpty(a) || mdRendersEmpty(b) {
+// mdTouch reports whether the Markdown delimiters of the emphasis the
+// library makes of chain (merged into its first element) and of emphasis
+// b after it would touch: both show something and neither has whitespace
+// at the edge facing the other.
+func mdTouch(chain []*html.Node, b *html.Node) bool {
+	shows := false
+	var ta strings.Builder
+	for _, a := range chain {
+		shows = shows || !mdRendersEmpty(a)
+		ta.WriteString(dom.CollectText(a))
+	}
+	if !shows || mdRendersEmpty(b) {
 		return false
 	}
-	ta, tb := dom.CollectText(a), dom.CollectText(b)
+	return mdTouchText(ta.String(), dom.CollectText(b))
+}
+
+// mdTouchText reports whether text ta, then tb, meet without whitespace.
+func mdTouchText(ta, tb string) bool {
 	last, _ := utf8.DecodeLastRuneInString(ta)
 	first, _ := utf8.DecodeRuneInString(tb)
 	return (ta == "" || !unicode.IsSpace(last)) && (tb == "" || !unicode.IsSpace(first))

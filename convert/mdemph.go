@@ -214,6 +214,11 @@ func mdRenderEmphasis(ctx converter.Context, w converter.Writer, n *html.Node) c
 			lines[i] = core[:len(core)-len(trimmed)] + "[" + open + text + close + rest + l[len(core):]
 			continue
 		}
+		if (delim == "**" || delim == "*") && mdStarEdges(trimmed) {
+			// "**" around "*a*b*c*" makes runs of three at both ends,
+			// which CommonMark pairs otherwise; "__" cannot be mistaken
+			open, close = strings.Repeat("_", len(delim)), strings.Repeat("_", len(delim))
+		}
 		if !mdFlanks(trimmed, p, q) || (i == 0 && touching) {
 			open, close = "<"+tag+">", "</"+tag+">"
 		}
@@ -273,6 +278,33 @@ func mdEmphasizeLinkLines(text, tag, delim string) string {
 		lines[i] = core[:len(core)-len(trimmed)] + open + trimmed + close + l[len(core):]
 	}
 	return strings.Join(lines, mdLinkNewline)
+}
+
+// mdStarEdges reports whether s, a line of emphasis content, starts and
+// ends with asterisk delimiters (its first and last parts are emphasis of
+// the other kind) that belong to different spans: "*a*b*c*", not "*abc*".
+// Asterisks that are text (escaped, or marked by the library for
+// escaping) do not count.
+func mdStarEdges(s string) bool {
+	delim := func(i int) bool {
+		return s[i] == '*' && (i == 0 || s[i-1] != '\a') && !mdEscaped(s, i)
+	}
+	if len(s) < 2 || !delim(0) || !delim(len(s)-1) {
+		return false
+	}
+	lead, trail := 0, len(s)
+	for lead < len(s) && delim(lead) {
+		lead++
+	}
+	for trail > lead && delim(trail-1) {
+		trail--
+	}
+	for i := lead; i < trail; i++ {
+		if delim(i) {
+			return true
+		}
+	}
+	return false
 }
 
 // mdWholeLink splits s, when it is one link ("[text](dest)" or

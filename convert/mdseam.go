@@ -149,6 +149,11 @@ func mdSeparateEmphasis(doc *html.Node) {
 			if k == "" {
 				break
 			}
+			if k != kind && len(chain) == 1 && kind == "strong" && mdTouch(chain, next) && mdFlipBoldItalic(n) {
+				// n is now inside its italics: go on from them
+				n, kind = n.Parent, "em"
+				chain[0] = n
+			}
 			if k != kind {
 				seam := &html.Node{Type: html.ElementNode, Data: mdSeamTag}
 				if mdTouch(chain, next) {
@@ -165,6 +170,28 @@ func mdSeparateEmphasis(doc *html.Node) {
 			next = dom.GetNextNeighborNodeExcludingOwnChild(next)
 		}
 	}
+}
+
+// mdFlipBoldItalic turns bold n whose one child is italics inside out,
+// "<strong><em>x</em></strong>" into "<em><strong>x</strong></em>", and
+// reports whether it did. Both are written "***x***", which Markdown reads
+// as the second; where italics follow with no space between, the library
+// merges them with the second only, so the first conversion must see that
+// one, as the second will.
+func mdFlipBoldItalic(n *html.Node) bool {
+	e := n.FirstChild
+	if e == nil || e != n.LastChild || mdMergeKind(e) != "em" || n.Parent == nil {
+		return false
+	}
+	n.RemoveChild(e)
+	for k := e.FirstChild; k != nil; k = e.FirstChild {
+		e.RemoveChild(k)
+		n.AppendChild(k)
+	}
+	n.Parent.InsertBefore(e, n)
+	n.Parent.RemoveChild(n)
+	e.AppendChild(n)
+	return true
 }
 
 // mdUnwrapNestedEmphasis replaces each bold element inside bold, and each

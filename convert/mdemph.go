@@ -334,8 +334,9 @@ func mdWholeLink(s string) (text, rest string, ok bool) {
 }
 
 // mdLinkTail matches what ends a link after its text: an inline
-// destination with an optional title, or a reference number.
-var mdLinkTail = regexp.MustCompile(`^\]\([^()\s\[\]]*( "[^"]*")?\)$|^\]\[[0-9]+\]$`)
+// destination (parentheses in it escaped, as mdDest writes unbalanced
+// ones) with an optional title, or a reference number.
+var mdLinkTail = regexp.MustCompile(`^\]\((?:[^()\s\[\]\\]|\\.)*( "[^"]*")?\)$|^\]\[[0-9]+\]$`)
 
 // mdFlanks reports whether delimiters around text, with p before and q
 // after, open and close emphasis.

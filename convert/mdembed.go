@@ -163,11 +163,15 @@ func mdEdgeList(n *html.Node, first bool) *html.Node {
 
 // mdListSeeThrough reports whether element n writes nothing around a list
 // at its edge: a container of no Markdown of its own, emphasis (which
-// holds a list as plain content), a wrapper the Markdown shows nothing of.
+// holds a list as plain content), a wrapper the Markdown shows nothing of,
+// an item outside any list (mdWrapItems left it inside an inline element,
+// whose content the library writes plain).
 func mdListSeeThrough(n *html.Node) bool {
 	switch n.Data {
 	case "div", "section", "article", "main", "header", "footer", "nav", "aside", "center", "hgroup":
 		return true
+	case "li":
+		return n.Parent != nil && !mdListTag(n.Parent)
 	}
 	return mdEmphasisTag(n.Data) != "" || mdShowsNothing(n)
 }

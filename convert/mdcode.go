@@ -298,16 +298,20 @@ func mdUnwrapCodeEdge(n *html.Node) *html.Node {
 	return last
 }
 
-// mdFlattenCode replaces the paragraphs and divisions inside inline code
-// element n by their content. The code span is n's text whatever it
+// mdFlattenCode replaces the paragraphs, divisions and preformatted blocks
+// inside inline code element n by their content. The code span is n's text whatever it
 // holds, but the library decides the whitespace around n by its elements:
 // a paragraph inside it ("<kbd>\n<p>0</p></kbd>", as autop writes a
 // stray block) made it drop the space before n, and two code spans a
 // space apart were written side by side, one span holding the backticks.
-// Code holding a <pre> is a code block (the library swaps the two) and
-// stays as it is, as does everything inside <pre>.
+// A <pre> inside goes too, unless it is all the code holds: that is a
+// code block (the library swaps the two) and stays as it is, as does
+// everything inside <pre>.
 func mdFlattenCode(n *html.Node) {
-	if !mdIsCodeEdge(n) || mdInPre(n) || dom.FindFirstNode(n, func(c *html.Node) bool { return c.Type == html.ElementNode && c.Data == "pre" }) != nil {
+	if !mdIsCodeEdge(n) || mdInPre(n) {
+		return
+	}
+	if c := mdEdgeNode(n, true); c != nil && c == mdEdgeNode(n, false) && c.Type == html.ElementNode && c.Data == "pre" {
 		return
 	}
 	var walk func(p *html.Node)
@@ -318,7 +322,7 @@ func mdFlattenCode(n *html.Node) {
 				continue
 			}
 			walk(c)
-			if c.Data != "p" && c.Data != "div" {
+			if c.Data != "p" && c.Data != "div" && c.Data != "pre" {
 				c = c.NextSibling
 				continue
 			}

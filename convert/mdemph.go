@@ -47,9 +47,34 @@ var mdDelimited = map[string]bool{
 
 // mdIsDelimited reports whether element n is one of mdDelimited that
 // writes its delimiters: a link with neither href nor id writes only its
-// content.
+// content, and one with no content at all (empty emphasis, an empty link)
+// writes nothing; an anchor with an id writes its tag.
 func mdIsDelimited(n *html.Node) bool {
-	return mdDelimited[n.Data] && (n.Data != "a" || !mdBareAnchor(n))
+	if !mdDelimited[n.Data] {
+		return false
+	}
+	if n.Data == "a" && (dom.GetAttributeOr(n, "id", "") != "" || dom.GetAttributeOr(n, "name", "") != "") {
+		return true
+	}
+	return (n.Data != "a" || !mdBareAnchor(n)) && !mdBlank(n)
+}
+
+// mdBlank reports whether n holds nothing but blank text: no other text,
+// no element that shows without text (image, media, break, rule).
+func mdBlank(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimSpace(c.Data) != "" {
+				return false
+			}
+		case html.ElementNode:
+			if mdMedia[c.Data] || c.Data == "br" || !mdBlank(c) {
+				return false
+			}
+		}
+	}
+	return !mdMedia[n.Data]
 }
 
 // mdIsBlock reports whether an element starts its own block in Markdown.

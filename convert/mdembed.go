@@ -123,14 +123,26 @@ func mdSeparateLists(n *html.Node) {
 	}
 }
 
-// mdSeparateAllLists runs mdSeparateLists over every node below n once
-// the document is prepared: a list may have become the edge of a
-// container only after its neighbour was looked at (mdWrapItems wraps the
-// stray items of "<ul>0</ul><div><li>00</li></div>" as it reaches the
-// <div>).
+// mdSeparateAllLists separates the lists below n anew once the document
+// is prepared: it drops every mdListEndTag and runs mdSeparateLists over
+// every node. Lists change as the document is prepared: one may become
+// the edge of a container only after its neighbour was looked at
+// (mdWrapItems wraps the stray items of "<ul>0</ul><div><li>00</li></div>"
+// as it reaches the <div>), or stop being one (mdUnwrapLists drops a
+// <ul> around an <ol>, whose separator from a <ul> before it is then
+// wrong: Markdown starts a new list there anyway, and the page rendered
+// from it converts without one).
 func mdSeparateAllLists(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && c.Data == mdListEndTag {
+			n.RemoveChild(c)
+		} else {
+			mdSeparateAllLists(c)
+		}
+		c = next
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		mdSeparateAllLists(c)
 		mdSeparateLists(c)
 	}
 }

@@ -216,7 +216,7 @@ func mdHeading(line string) bool {
 // the library's hard break: a backslash when text follows (two spaces
 // after a literal backslash, see below), nothing at the end of a block.
 func mdTidyLine(line string, textFollows bool) string {
-	line = mdDashRun(mdNeutralizeText(line))
+	line = mdNoTaskBox(mdDashRun(mdNeutralizeText(line)))
 	if mdHeading(line) && !strings.Contains(line, "`") {
 		line = mdSpaces.ReplaceAllString(line, " ") // a <br> in a heading leaves two
 	}
@@ -236,6 +236,24 @@ func mdTidyLine(line string, textFollows bool) string {
 		return trimmed + "  "
 	}
 	return trimmed + `\`
+}
+
+// mdTaskBox matches a list item whose text starts "[x]" or "[X]" (a link
+// whose text is the letter, or the text itself), which GFM's task lists
+// (on in Hugo) show as a ticked box; group 2 is the letter.
+var mdTaskBox = regexp.MustCompile(`^((?: {0,3}> ?)* *(?:[-*+]|[0-9]{1,9}[.)]) +)\[([xX])\]`)
+
+// mdNoTaskBox writes the letter of such an item as a character reference,
+// "[&#120;]", which shows the same and is no task box.
+func mdNoTaskBox(line string) string {
+	if !strings.Contains(line, "]") {
+		return line
+	}
+	m := mdTaskBox.FindStringSubmatchIndex(line)
+	if m == nil {
+		return line
+	}
+	return line[:m[4]] + "&#" + strconv.Itoa(int(line[m[4]])) + ";" + line[m[5]:]
 }
 
 // mdCodeLine handles a line inside a code block or one carrying a code

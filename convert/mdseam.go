@@ -238,10 +238,18 @@ func mdTouch(chain []*html.Node, b *html.Node) bool {
 		shows = shows || !mdRendersEmpty(a)
 		ta.WriteString(dom.CollectText(a))
 	}
-	if !shows || mdRendersEmpty(b) {
+	if !shows || mdRendersEmpty(b) || (len(chain) == 1 && mdLinkOnly(chain[0])) || mdLinkOnly(b) {
 		return false
 	}
 	return mdTouchText(ta.String(), dom.CollectText(b))
+}
+
+// mdLinkOnly reports whether emphasis n holds one link and nothing else
+// (blank text aside): the library moves the emphasis inside the link, so
+// the link's brackets stand at its edges.
+func mdLinkOnly(n *html.Node) bool {
+	c := mdEdgeNode(n, true)
+	return c != nil && c == mdEdgeNode(n, false) && c.Type == html.ElementNode && c.Data == "a"
 }
 
 // mdTouchText reports whether text ta, then tb, meet without whitespace.

@@ -47,6 +47,7 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 		}()
 	}
 	mdDropHidden(n)
+	mdDropEmptyInline(n)   // mdseam.go
 	mdUnwrapBareAnchors(n) // mdseam.go
 	mdWrapItems(n)         // mdlist.go
 	defer mdUnwrapLists(n)

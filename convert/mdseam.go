@@ -90,6 +90,24 @@ func mdUnwrapBareAnchors(n *html.Node) {
 	}
 }
 
+// mdDropEmptyInline removes each child of n that is emphasis or inline
+// code holding no text at all (not even a space) and nothing that shows
+// without text (mdRendersEmpty). It writes nothing, and the page rendered
+// from the Markdown has no such element; left in, it keeps apart what the
+// library joins when they meet: two code spans either side of
+// "<em><code></code></em>" ran together as "`0“00`". It is not dropped
+// inside <pre>, whose markup stays as written.
+func mdDropEmptyInline(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (mdEmphasisTag(c.Data) != "" || mdIsCodeEdge(c)) &&
+			dom.CollectText(c) == "" && mdRendersEmpty(c) && !mdInPre(c) {
+			n.RemoveChild(c)
+		}
+		c = next
+	}
+}
+
 // mdBareAnchor reports whether <a> n has no href, id or name: it writes
 // only its content.
 func mdBareAnchor(n *html.Node) bool {

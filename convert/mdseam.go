@@ -95,8 +95,8 @@ func mdUnwrapBareAnchors(n *html.Node) {
 // without text (mdRendersEmpty). It writes nothing, and the page rendered
 // from the Markdown has no such element; left in, it keeps apart what the
 // library joins when they meet: two code spans either side of
-// "<em><code></code></em>" ran together as "`0“00`". It is not dropped
-// inside <pre>, whose markup stays as written.
+// "<em><code></code></em>" ran together, one span holding the backticks.
+// It is not dropped inside <pre>, whose markup stays as written.
 func mdDropEmptyInline(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -263,11 +263,22 @@ func mdTouch(chain []*html.Node, b *html.Node) bool {
 }
 
 // mdLinkOnly reports whether emphasis n holds one link and nothing else
-// (blank text aside): the library moves the emphasis inside the link, so
-// the link's brackets stand at its edges.
+// (blank text aside), maybe inside more emphasis: the emphasis is written
+// inside the link, so the link's brackets stand at its edges.
 func mdLinkOnly(n *html.Node) bool {
-	c := mdEdgeNode(n, true)
-	return c != nil && c == mdEdgeNode(n, false) && c.Type == html.ElementNode && c.Data == "a"
+	for {
+		c := mdEdgeNode(n, true)
+		if c == nil || c != mdEdgeNode(n, false) || c.Type != html.ElementNode {
+			return false
+		}
+		if c.Data == "a" {
+			return true
+		}
+		if mdEmphasisTag(c.Data) == "" {
+			return false
+		}
+		n = c
+	}
 }
 
 // mdTouchText reports whether text ta, then tb, meet without whitespace.

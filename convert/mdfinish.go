@@ -143,12 +143,18 @@ func mdAfterBreak(prev, line string) string {
 	prev, line = prev[len(quote):], line[len(quote):]
 	indent := len(prev) - len(strings.TrimLeft(prev, " "))
 	if m := mdListMarker.FindString(prev); m != "" {
-		indent = len(m)
+		// every marker of an item that starts with a nested one: "- - "
+		for indent = 0; m != ""; m = mdListMarker.FindString(prev[indent:]) {
+			indent += len(m)
+		}
 	}
 	if lead := len(line) - len(strings.TrimLeft(line, " ")); lead > indent {
 		line = line[:indent] + line[lead:]
 	}
 	at := min(indent, len(line))
+	if q := mdQuotePrefix.FindString(prev[min(indent, len(prev)):]); q != "" && strings.HasPrefix(line[at:], q) {
+		at += len(q) // the line goes on with the quote the item's line opened
+	}
 	if mdBlockStart.MatchString(line[at:]) {
 		if line[at] == '1' {
 			at++

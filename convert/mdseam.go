@@ -172,6 +172,10 @@ func mdSeparateEmphasis(doc *html.Node) {
 				n, kind = n.Parent, "em"
 				chain[0] = n
 			}
+			if k == "strong" && kind == "em" && mdTouch(chain, next) && mdFlipBoldItalic(next) {
+				// next is now inside its italics, which merge with ours
+				next, k = next.Parent, "em"
+			}
 			if k != kind {
 				seam := &html.Node{Type: html.ElementNode, Data: mdSeamTag}
 				if mdTouch(chain, next) {
@@ -193,9 +197,9 @@ func mdSeparateEmphasis(doc *html.Node) {
 // mdFlipBoldItalic turns bold n whose one child is italics inside out,
 // "<strong><em>x</em></strong>" into "<em><strong>x</strong></em>", and
 // reports whether it did. Both are written "***x***", which Markdown reads
-// as the second; where italics follow with no space between, the library
-// merges them with the second only, so the first conversion must see that
-// one, as the second will.
+// as the second; where italics follow or precede with no space between,
+// the library merges them with the second only, so the first conversion
+// must see that one, as the second will.
 func mdFlipBoldItalic(n *html.Node) bool {
 	e := n.FirstChild
 	if e == nil || e != n.LastChild || mdMergeKind(e) != "em" || n.Parent == nil {

@@ -47,8 +47,8 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 		}()
 	}
 	mdDropHidden(n)
-	mdDropEmptyInline(n)   // mdseam.go
 	mdUnwrapBareAnchors(n) // mdseam.go
+	mdDropEmptyInline(n)   // mdseam.go, after: an anchor may have held one
 	mdWrapItems(n)         // mdlist.go
 	defer mdUnwrapLists(n)
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

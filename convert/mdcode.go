@@ -340,6 +340,32 @@ func mdFlattenCode(n *html.Node) {
 	walk(n)
 }
 
+// mdInlinePre turns each <pre> below an inline element (as the library
+// counts them: span, code, emphasis, a link, an image, a break) into
+// <code>, as the library itself does, but before it looks at what meets
+// emphasis: it puts a space between text and emphasis that starts or ends
+// with code, and the page rendered from the Markdown has <code> there.
+func mdInlinePre(n *html.Node, inline bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if inline && c.Data == "pre" {
+			c.Data, c.DataAtom = "code", 0
+		}
+		if k := mdEdgeNode(c, true); mdIsCodeEdge(c) && k != nil && k == mdEdgeNode(c, false) &&
+			k.Type == html.ElementNode && k.Data == "pre" {
+			continue // the library swaps the two: a code block (mdFlattenCode)
+		}
+		switch c.Data {
+		case "span", "code", "b", "strong", "i", "em", "a", "img", "br":
+			mdInlinePre(c, true)
+		default:
+			mdInlinePre(c, inline)
+		}
+	}
+}
+
 // mdIsCodeEdge reports whether n is an inline code element.
 func mdIsCodeEdge(n *html.Node) bool {
 	if n == nil || n.Type != html.ElementNode {

@@ -41,6 +41,7 @@ func mdPrepare(n *html.Node) { mdPrepareRefs(n, true) }
 func mdPrepareRefs(n *html.Node, refs bool) {
 	if n.Type == html.DocumentNode {
 		defer func() { // once the rest is done
+			mdInlinePre(n, false) // mdcode.go
 			mdSeparateAllLists(n)
 			mdGatherStray(n)      // mdlist.go
 			mdSeparateEmphasis(n) // mdseam.go

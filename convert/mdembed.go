@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net/url"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/JohannesKaufmann/dom"
@@ -177,7 +178,8 @@ func mdEdgeList(n *html.Node, first bool) *html.Node {
 
 // mdListSeeThrough reports whether element n writes nothing around a list
 // at its edge: a container of no Markdown of its own, emphasis (which
-// holds a list as plain content), a wrapper the Markdown shows nothing of,
+// holds a list as plain content), a wrapper the Markdown shows nothing of
+// or a raw inline tag around blocks (both write their content only),
 // an item outside any list (mdWrapItems left it inside an inline element,
 // whose content the library writes plain).
 func mdListSeeThrough(n *html.Node) bool {
@@ -186,6 +188,9 @@ func mdListSeeThrough(n *html.Node) bool {
 		return true
 	case "li":
 		return n.Parent != nil && !mdListTag(n.Parent)
+	}
+	if slices.Contains(mdRawInlineTags, n.Data) && mdHasBlock(n, true) {
+		return true // mdRenderRawInline writes only the content of these
 	}
 	return mdEmphasisTag(n.Data) != "" || mdShowsNothing(n)
 }

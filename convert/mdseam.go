@@ -267,12 +267,21 @@ func mdTouch(chain []*html.Node, b *html.Node) bool {
 }
 
 // mdLinkOnly reports whether emphasis n holds one link and nothing else
-// (blank text aside), maybe inside more emphasis: the emphasis is written
+// that shows (blank text, empty elements aside), maybe inside more
+// emphasis: the emphasis is written
 // inside the link, so the link's brackets stand at its edges.
 func mdLinkOnly(n *html.Node) bool {
 	for {
-		c := mdEdgeNode(n, true)
-		if c == nil || c != mdEdgeNode(n, false) || c.Type != html.ElementNode {
+		var c *html.Node // the one child that shows something
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if !mdRendersEmpty(k) {
+				if c != nil {
+					return false
+				}
+				c = k
+			}
+		}
+		if c == nil || c.Type != html.ElementNode {
 			return false
 		}
 		if c.Data == "a" {

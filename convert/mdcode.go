@@ -340,6 +340,26 @@ func mdFlattenCode(n *html.Node) {
 	walk(n)
 }
 
+// mdBlankCodeToSpace replaces inline code element n that holds only
+// whitespace (and breaks) by a text space, and returns the text node (nil
+// when n stays). Such code shows as a space; as text the library trims it
+// where a space shows nothing (at the start of a paragraph), as Markdown
+// does when the page is rendered.
+func mdBlankCodeToSpace(n *html.Node) *html.Node {
+	if !mdIsCodeEdge(n) || n.Parent == nil || mdInPre(n) {
+		return nil
+	}
+	text := mdCodeText(n)
+	if text == "" || strings.TrimSpace(text) != "" ||
+		dom.FindFirstNode(n, func(c *html.Node) bool { return c.Type == html.ElementNode && c.Data != "br" }) != nil {
+		return nil
+	}
+	sp := &html.Node{Type: html.TextNode, Data: " "}
+	n.Parent.InsertBefore(sp, n)
+	n.Parent.RemoveChild(n)
+	return sp
+}
+
 // mdInlinePre turns each <pre> below an inline element (as the library
 // counts them: span, code, emphasis, a link, an image, a break) into
 // <code>, as the library itself does, but before it looks at what meets

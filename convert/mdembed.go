@@ -75,7 +75,9 @@ func mdPrepareRefs(n *html.Node, refs bool) {
 		mdFlattenCode(c) // mdcode.go
 		mdHoistBreaks(c) // mdbreak.go
 		mdSeparateLists(c)
-		if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
+		if sp := mdBlankCodeToSpace(c); sp != nil { // mdcode.go
+			c = sp
+		} else if last := mdUnwrapCodeEdge(c); last != nil { // mdcode.go
 			c = last
 		} else if last := mdUnwrapEmphasisEdge(c); last != nil { // mdseam.go
 			c = last

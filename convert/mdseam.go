@@ -201,9 +201,18 @@ func mdSeparateEmphasis(doc *html.Node) {
 // the library merges them with the second only, so the first conversion
 // must see that one, as the second will.
 func mdFlipBoldItalic(n *html.Node) bool {
-	e := n.FirstChild
-	if e == nil || e != n.LastChild || mdMergeKind(e) != "em" || n.Parent == nil {
+	e := mdEdgeNode(n, true)
+	if e == nil || e != mdEdgeNode(n, false) || mdMergeKind(e) != "em" || n.Parent == nil {
 		return false
+	}
+	// blank text beside the italics is written outside the bold anyway
+	for k := n.FirstChild; k != e; k = n.FirstChild {
+		n.RemoveChild(k)
+		n.Parent.InsertBefore(k, n)
+	}
+	for k := n.LastChild; k != e; k = n.LastChild {
+		n.RemoveChild(k)
+		n.Parent.InsertBefore(k, n.NextSibling)
 	}
 	n.RemoveChild(e)
 	for k := e.FirstChild; k != nil; k = e.FirstChild {

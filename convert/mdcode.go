@@ -290,11 +290,7 @@ func mdUnwrapCodeEdge(n *html.Node) *html.Node {
 		return nil
 	}
 	last := n.LastChild
-	for k := n.FirstChild; k != nil; k = n.FirstChild {
-		n.RemoveChild(k)
-		n.Parent.InsertBefore(k, n)
-	}
-	n.Parent.RemoveChild(n)
+	mdUnwrap(n)
 	return last
 }
 
@@ -326,13 +322,8 @@ func mdFlattenCode(n *html.Node) {
 				c = c.NextSibling
 				continue
 			}
-			first, next := c.FirstChild, c.NextSibling
-			for k := c.FirstChild; k != nil; k = c.FirstChild {
-				c.RemoveChild(k)
-				p.InsertBefore(k, c)
-			}
-			p.RemoveChild(c)
-			if c = first; c == nil {
+			next := c.NextSibling
+			if c = mdUnwrap(c); c == nil {
 				c = next
 			}
 		}

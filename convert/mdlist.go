@@ -100,11 +100,7 @@ func mdUnwrapLists(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if mdListTag(c) && !mdHasItem(c) && mdHoldsList(c) {
-			for k := c.FirstChild; k != nil; k = c.FirstChild {
-				c.RemoveChild(k)
-				n.InsertBefore(k, c)
-			}
-			n.RemoveChild(c)
+			mdUnwrap(c)
 			unwrapped = true
 		}
 		c = next

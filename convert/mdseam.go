@@ -42,11 +42,7 @@ func mdUnwrapEmphasisEdge(n *html.Node) *html.Node {
 		return nil
 	}
 	last := n.LastChild
-	for k := n.FirstChild; k != nil; k = n.FirstChild {
-		n.RemoveChild(k)
-		n.Parent.InsertBefore(k, n)
-	}
-	n.Parent.RemoveChild(n)
+	mdUnwrap(n)
 	return last
 }
 
@@ -78,13 +74,8 @@ func mdUnwrapBareAnchors(n *html.Node) {
 			c = c.NextSibling
 			continue
 		}
-		first, next := c.FirstChild, c.NextSibling
-		for k := c.FirstChild; k != nil; k = c.FirstChild {
-			c.RemoveChild(k)
-			n.InsertBefore(k, c)
-		}
-		n.RemoveChild(c)
-		if c = first; c == nil {
+		next := c.NextSibling
+		if c = mdUnwrap(c); c == nil {
 			c = next
 		}
 	}
@@ -250,11 +241,7 @@ func mdUnwrapNestedEmphasis(doc *html.Node) {
 	}
 	walk(doc, false, false)
 	for _, n := range nested {
-		for k := n.FirstChild; k != nil; k = n.FirstChild {
-			n.RemoveChild(k)
-			n.Parent.InsertBefore(k, n)
-		}
-		n.Parent.RemoveChild(n)
+		mdUnwrap(n)
 	}
 }
 
@@ -335,4 +322,16 @@ func mdDropSeams(n *html.Node) {
 // mdRenderSeam writes a mdSeamTag: nothing.
 func mdRenderSeam(converter.Context, converter.Writer, *html.Node) converter.RenderStatus {
 	return converter.RenderSuccess
+}
+
+// mdUnwrap replaces the element n by its children, in place, and returns
+// the first of them (nil when it had none).
+func mdUnwrap(n *html.Node) *html.Node {
+	first := n.FirstChild
+	for k := first; k != nil; k = n.FirstChild {
+		n.RemoveChild(k)
+		n.Parent.InsertBefore(k, n)
+	}
+	n.Parent.RemoveChild(n)
+	return first
 }

@@ -81,10 +81,8 @@ func setAside(s string, kept *[]string) string {
 	if !strings.ContainsRune(s, '<') {
 		return s
 	}
-	// b gets s up to each element set aside; s itself is returned when
-	// there is none.
-	var b strings.Builder
-	done := 0
+	// s itself is returned when nothing is set aside.
+	out := splice{src: s}
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
@@ -105,21 +103,11 @@ func setAside(s string, kept *[]string) string {
 			i = j + 1
 			continue
 		}
-		if done == 0 {
-			b.Grow(len(s))
-		}
-		b.WriteString(s[done:j])
-		b.WriteString(asideOpen)
-		b.WriteString(strconv.Itoa(len(*kept)))
-		b.WriteString(asideClose)
+		out.replace(j, end, asideOpen+strconv.Itoa(len(*kept))+asideClose)
 		*kept = append(*kept, s[j:end])
-		i, done = end, end
+		i = end
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return out.String()
 }
 
 // restoreAside puts the elements set aside back.

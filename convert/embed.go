@@ -209,31 +209,20 @@ func embedLines(s string) string {
 	if !strings.Contains(s, "http") {
 		return s
 	}
-	// b gets s up to each line that changes; s itself is returned when
-	// none does.
-	var b strings.Builder
-	done := 0
+	// s itself is returned when no line changes.
+	out := splice{src: s}
 	for at := 0; at < len(s); {
 		end := len(s)
 		if nl := strings.IndexByte(s[at:], '\n'); nl >= 0 {
 			end = at + nl + 1
 		}
 		line := s[at:end]
-		if out := embedLine(line); out != line {
-			if b.Len() == 0 {
-				b.Grow(len(s) + 64)
-			}
-			b.WriteString(s[done:at])
-			b.WriteString(out)
-			done = end
+		if e := embedLine(line); e != line {
+			out.replace(at, end, e)
 		}
 		at = end
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return out.String()
 }
 
 // embedLine rewrites one line (its newline kept) when it is a bare embed

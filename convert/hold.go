@@ -39,18 +39,8 @@ func (r *renderer) lift(s string, pre bool) string {
 	if !strings.ContainsRune(s, '[') && (!pre || !strings.Contains(s, "<pre") && !strings.Contains(s, "<PRE")) {
 		return s
 	}
-	// Only held code changes s: b gets s[done:] up to each, and s itself
-	// is returned when there is none.
-	var b strings.Builder
-	done := 0
-	replace := func(from, to int, with string) {
-		if b.Len() == 0 {
-			b.Grow(len(s))
-		}
-		b.WriteString(s[done:from])
-		b.WriteString(with)
-		done = to
-	}
+	// Only held code changes s; s itself is returned when there is none.
+	out := splice{src: s}
 	marks := newMarkFinder(s)
 	for i := 0; i < len(s); {
 		j := marks.next(i)
@@ -61,7 +51,7 @@ func (r *renderer) lift(s string, pre bool) string {
 			if hasTagPrefix(s[j:], "pre") && !strings.HasPrefix(s[j:], codeOpen) {
 				if end := elementEnd(s, j, "pre"); end > 0 {
 					if code, ok := r.liftPre(s[j:end], pre); ok {
-						replace(j, end, code)
+						out.replace(j, end, code)
 						i = end
 						continue
 					}
@@ -79,17 +69,13 @@ func (r *renderer) lift(s string, pre bool) string {
 			continue
 		}
 		if sc, ok := parseShortcode(s, j, isCodeTag); ok && sc.enclosed {
-			replace(j, sc.end, r.hold(codeShortcodeHTML(sc, r.encoded)))
+			out.replace(j, sc.end, r.hold(codeShortcodeHTML(sc, r.encoded)))
 			i = sc.end
 			continue
 		}
 		i = j + 1
 	}
-	if done == 0 {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return out.String()
 }
 
 // liftPre holds a <pre> element: one that holds only a code shortcode

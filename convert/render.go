@@ -118,18 +118,8 @@ func (r *renderer) pageMarkers(s string) string {
 	if !strings.Contains(s, "<!--") {
 		return s
 	}
-	// b gets what changes; s itself is returned when nothing does.
-	var b strings.Builder
-	done := 0
-	replace := func(from, to int, with string) {
-		if b.Len() == 0 {
-			b.Grow(len(s))
-		}
-		b.WriteString(s[done:from])
-		b.WriteString(with)
-		done = to
-	}
-	changed := false
+	// s itself is returned when nothing changes.
+	out := splice{src: s}
 	for at := 0; ; {
 		i := strings.Index(s[at:], "<!--")
 		if i < 0 {
@@ -144,21 +134,14 @@ func (r *renderer) pageMarkers(s string) string {
 		inner := strings.TrimSpace(s[i+4 : end-3])
 		switch {
 		case inner == "more" || strings.HasPrefix(inner, "more ") || strings.HasPrefix(inner, "more\n"):
-			replace(i, end, "\n\n<!--more-->\n\n")
-			changed = true
+			out.replace(i, end, "\n\n<!--more-->\n\n")
 		case inner == "noteaser":
-			replace(i, end, "")
-			changed = true
+			out.replace(i, end, "")
 		case inner == "nextpage":
 			r.pages++
-			replace(i, end, "\n\n")
-			changed = true
+			out.replace(i, end, "\n\n")
 		}
 		at = end
 	}
-	if !changed {
-		return s
-	}
-	b.WriteString(s[done:])
-	return b.String()
+	return out.String()
 }

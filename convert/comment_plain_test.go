@@ -1,12 +1,9 @@
 package convert
 
 import (
-	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/wpexit/wpexit/internal/testenv"
 	"github.com/wpexit/wpexit/wxr"
 )
 
@@ -82,11 +79,8 @@ func TestPlainProseCorpus(t *testing.T) {
 	}
 	c := New(NewSite(), Options{})
 	total, fast := 0, 0
-	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
-		for _, it := range readExport(t, path) {
+	forEachExport(t, func(_ string, items []*wxr.Item) {
+		for _, it := range items {
 			for _, cm := range it.Comments {
 				total++
 				if checkPlainComment(t, c, cm.Content) {
@@ -96,11 +90,7 @@ func TestPlainProseCorpus(t *testing.T) {
 			checkPlainComment(t, c, it.Content)
 			checkPlainComment(t, c, it.Title)
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d of %d comments are plain prose", fast, total)
 }
 

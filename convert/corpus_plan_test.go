@@ -41,6 +41,22 @@ func readExport(t *testing.T, path string) []*wxr.Item {
 	}
 }
 
+// forEachExport calls f with the path and the readable items of every
+// export (.xml) of the shared corpus, in path order.
+func forEachExport(t *testing.T, f func(path string, items []*wxr.Item)) {
+	t.Helper()
+	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
+			return err
+		}
+		f(path, readExport(t, path))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestCorpusPlan plans and converts every export of the shared corpus the
 // way the CLI does (learn everything, then plan in input order) and checks
 // the planner's promises: every item written or skipped with a reason,
@@ -50,14 +66,9 @@ func TestCorpusPlan(t *testing.T) {
 	if testing.Short() {
 		t.Skip("converts the whole corpus")
 	}
-	corpus := testenv.SharedWXR(t)
 	reasons := map[string]int{}
 	total, written, renamed := 0, 0, 0
-	err := filepath.WalkDir(corpus, func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
-		items := readExport(t, path)
+	forEachExport(t, func(path string, items []*wxr.Item) {
 		site, planner := NewSite(), NewPlanner(Options{})
 		for _, it := range items {
 			site.Add(it)
@@ -103,11 +114,7 @@ func TestCorpusPlan(t *testing.T) {
 			checkFrontMatterParses(t, b)
 			written++
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	if total == 0 && os.Getenv("CI") != "true" {
 		t.Skip("the wxr reader gave no items (not implemented in this tree?)")
 	}

@@ -1,13 +1,11 @@
 package convert
 
 import (
-	"io/fs"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/wpexit/wpexit/internal/testenv"
+	"github.com/wpexit/wpexit/wxr"
 )
 
 // checkFastFrontMatter compares the fast path with yaml.v3's encoder for
@@ -84,11 +82,7 @@ func TestFrontMatterFastCorpus(t *testing.T) {
 		t.Skip("reads the whole corpus")
 	}
 	total, fast := 0, 0
-	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
-		items := readExport(t, path)
+	forEachExport(t, func(_ string, items []*wxr.Item) {
 		site, planner := NewSite(), NewPlanner(Options{})
 		for _, it := range items {
 			site.Add(it)
@@ -106,11 +100,7 @@ func TestFrontMatterFastCorpus(t *testing.T) {
 				fast++
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d of %d front matters written by the fast path", fast, total)
 }
 
@@ -193,12 +183,9 @@ func TestCommentsFastCorpus(t *testing.T) {
 		t.Skip("reads the whole corpus")
 	}
 	total, fast := 0, 0
-	err := filepath.WalkDir(testenv.SharedWXR(t), func(path string, e fs.DirEntry, err error) error {
-		if err != nil || e.IsDir() || !strings.HasSuffix(path, ".xml") {
-			return err
-		}
+	forEachExport(t, func(_ string, items []*wxr.Item) {
 		c := New(NewSite(), Options{})
-		for _, it := range readExport(t, path) {
+		for _, it := range items {
 			cs, _ := c.Comments(it, CommentOptions{IncludeUnapproved: true})
 			if len(cs) == 0 {
 				continue
@@ -208,11 +195,7 @@ func TestCommentsFastCorpus(t *testing.T) {
 				fast++
 			}
 		}
-		return nil
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	t.Logf("%d of %d comment files written by the fast path", fast, total)
 }
 

@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -15,6 +16,8 @@ type Converter struct {
 	opts Options
 	site *Site
 	md   *converter.Converter
+
+	noHold bool // render galleries as HTML, never held (heldfig.go): for tests
 }
 
 // New returns a Converter that resolves galleries, reusable blocks and
@@ -48,24 +51,35 @@ func (c *Converter) Convert(it *wxr.Item, plan Plan) (page *Page, err error) {
 			err = fmt.Errorf("convert item %d: internal error: %v", it.ID, r)
 		}
 	}()
-	var body string
-	var renderNotes, mdNotes []Note
-	if plain, ok := plainProse(it.Content); ok { // comment_plain.go
-		body = plain + "\n"
-	} else {
-		html, notes := c.renderHTML(it)
-		renderNotes = notes
-		body, mdNotes, err = c.markdownNL(html, html != "", it.Link) // wordpressHTML's text
-		if err != nil {
-			return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
-		}
+	body, notes, err := c.body(it)
+	if err != nil {
+		return nil, fmt.Errorf("convert item %d: %w", it.ID, err)
 	}
 	fm, fmNotes := c.frontMatter(it, plan)
-	notes := make([]Note, 0, len(renderNotes)+len(mdNotes)+len(fmNotes))
-	notes = append(notes, renderNotes...)
-	notes = append(notes, mdNotes...)
 	notes = append(notes, fmNotes...)
 	return &Page{Path: plan.Path, FrontMatter: fm, Body: tidyBody(body), Notes: notes}, nil
+}
+
+// body converts the item's content to Markdown, with the notes of the
+// render and Markdown stages. Plain prose takes the fast path; galleries
+// are held (heldfig.go) unless the page turns out to need their HTML.
+func (c *Converter) body(it *wxr.Item) (string, []Note, error) {
+	if plain, ok := plainProse(it.Content); ok { // comment_plain.go
+		return plain + "\n", nil, nil
+	}
+	html, r := c.render(it, !c.noHold)
+	if len(r.galleries) > 0 && !heldGalleriesIntact(html, r.galleries) {
+		html, r = c.render(it, false)
+	}
+	body, mdNotes, err := c.markdownNL(html, html != "", it.Link, r.galleries) // wordpressHTML's text
+	if errors.Is(err, errHeldOutOfPlace) {
+		html, r = c.render(it, false)
+		body, mdNotes, err = c.markdownNL(html, html != "", it.Link, nil)
+	}
+	if err != nil {
+		return "", nil, err
+	}
+	return body, append(r.notes, mdNotes...), nil
 }
 
 // tidyBody ends a non-empty body in exactly one newline and drops leading

@@ -37,13 +37,18 @@ func (r *renderer) galleryHTML(sc shortcode) string {
 // galleryOf renders the attachments ids as a gallery, with an optional
 // caption for the whole gallery.
 func (r *renderer) galleryOf(ids []int64, linkFile bool, caption string) string {
-	var figures []string
+	var atts []Attachment
 	for _, id := range ids {
-		a, ok := r.attachment(id)
-		if !ok {
-			continue
+		if a, ok := r.attachment(id); ok {
+			atts = append(atts, a)
 		}
-		figures = append(figures, attachmentFigure(a, linkFile))
+	}
+	if held, ok := r.holdGallery(atts, linkFile, caption); ok { // heldfig.go
+		return held
+	}
+	figures := make([]string, len(atts))
+	for i, a := range atts {
+		figures[i] = attachmentFigure(a, linkFile)
 	}
 	return galleryDiv(figures, caption, r)
 }

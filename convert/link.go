@@ -26,17 +26,10 @@ import (
 // written and noted; a kept one is written as its Dest when it has one (an
 // archive or feed of the old site, by its root-relative path).
 func (st *mdState) mapURL(raw string) (string, LinkKind) {
-	var l Link
-	switch {
-	case raw == "":
-		return raw, LinkKeep
-	case st.opts.LinkFrom != nil && st.base != "":
-		l = st.opts.LinkFrom(st.base, raw)
-	case st.opts.Link != nil:
-		l = st.opts.Link(raw)
-	default:
+	if raw == "" || st.opts.Link == nil && (st.opts.LinkFrom == nil || st.base == "") {
 		return raw, LinkKeep
 	}
+	l := st.opts.lookup(st.base, raw)
 	switch l.Kind {
 	case LinkPage, LinkMedia:
 		if l.Dest == "" {
@@ -51,6 +44,31 @@ func (st *mdState) mapURL(raw string) (string, LinkKind) {
 		st.note("missing-link", raw)
 	}
 	return raw, LinkKeep
+}
+
+// lookup asks Options.LinkFrom (when base is known) or Options.Link what
+// raw, a non-empty URL on the page whose old URL is base, points at.
+func (o *Options) lookup(base, raw string) Link {
+	switch {
+	case o.LinkFrom != nil && base != "":
+		return o.LinkFrom(base, raw)
+	case o.Link != nil:
+		return o.Link(raw)
+	}
+	return Link{Kind: LinkKeep}
+}
+
+// linkKind is the kind of link mapURL would make of raw on the page whose
+// old URL is base, without noting anything.
+func (c *Converter) linkKind(base, raw string) LinkKind {
+	if raw == "" {
+		return LinkKeep
+	}
+	l := c.opts.lookup(base, raw)
+	if l.Kind == LinkPage && l.Dest == "" {
+		return LinkKeep
+	}
+	return l.Kind
 }
 
 // ref returns the number of a reference definition, adding it at first use.

@@ -64,6 +64,7 @@ type mdState struct {
 	// inParam is set while a shortcode parameter's Markdown (a figure's
 	// caption) is rendered: link titles are then in single quotes.
 	inParam bool
+	held    []heldGallery // galleries the render stage held (heldfig.go)
 }
 
 func newMDState(opts *Options) *mdState {
@@ -127,12 +128,12 @@ func (c *Converter) markdown(src string) (string, []Note, error) {
 // markdownAt is markdown for the content of the page whose old URL is
 // base: with Options.LinkFrom, relative links are resolved against it.
 func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
-	return c.markdownNL(src, false, base)
+	return c.markdownNL(src, false, base, nil)
 }
 
 // markdownNL is markdownAt for src followed by a newline when nl is set
 // (without copying src to add it).
-func (c *Converter) markdownNL(src string, nl bool, base string) (string, []Note, error) {
+func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGallery) (string, []Note, error) {
 	src = mdSanitize(src) // and the newline needs none
 	var in io.Reader = strings.NewReader(src)
 	if nl {
@@ -143,8 +144,12 @@ func (c *Converter) markdownNL(src string, nl bool, base string) (string, []Note
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}
 	mdPrepareRefs(doc, strings.Contains(src, "&#"))
+	if len(held) > 0 && !mdHeldInPlace(doc, len(held)) { // heldfig.go
+		return "", nil, errHeldOutOfPlace
+	}
 	st := newMDState(&c.opts)
 	st.base = strings.TrimSpace(base)
+	st.held = held
 	ctx := context.WithValue(context.Background(), mdStateKey{}, st)
 	out, err := c.md.ConvertNode(doc, converter.WithContext(ctx))
 	if err != nil {
@@ -158,17 +163,18 @@ func (c *Converter) markdownNL(src string, nl bool, base string) (string, []Note
 var mdRenderers = func() map[string]mdRenderer {
 	const block, inline = true, false
 	m := map[string]mdRenderer{
-		"a":          {inline, mdRenderLink},
-		"img":        {inline, mdRenderImage},
-		"figure":     {block, mdRenderFigure},
-		"iframe":     {block, mdRenderIframe},
-		"pre":        {block, mdRenderPre},
-		"table":      {block, mdRenderTable},
-		"blockquote": {block, mdRenderBlockquote},
-		"br":         {inline, mdRenderBreak},
-		mdMoreTag:    {block, mdRenderMore},
-		mdListEndTag: {block, mdRenderListEnd},
-		mdSeamTag:    {inline, mdRenderSeam},
+		"a":            {inline, mdRenderLink},
+		"img":          {inline, mdRenderImage},
+		"figure":       {block, mdRenderFigure},
+		"iframe":       {block, mdRenderIframe},
+		"pre":          {block, mdRenderPre},
+		"table":        {block, mdRenderTable},
+		"blockquote":   {block, mdRenderBlockquote},
+		"br":           {inline, mdRenderBreak},
+		mdMoreTag:      {block, mdRenderMore},
+		mdListEndTag:   {block, mdRenderListEnd},
+		mdSeamTag:      {inline, mdRenderSeam},
+		heldFiguresTag: {block, mdRenderHeldFigures},
 	}
 	for _, tag := range []string{"code", "kbd", "samp", "tt", "var"} {
 		m[tag] = mdRenderer{inline, mdRenderInlineCode}

@@ -322,9 +322,17 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 		return converter.RenderSuccess
 	}
 	src, _ := st.mapURL(strings.TrimSpace(dom.GetAttributeOr(img, "src", "")))
+	mdWriteFigure(w, src, dom.GetAttributeOr(img, "alt", ""), capMD, link, img)
+	return converter.RenderSuccess
+}
+
+// mdWriteFigure writes Hugo's figure shortcode: src and link mapped
+// already, the caption in Markdown, and the width and height of img when
+// there is one.
+func mdWriteFigure(w converter.Writer, src, alt, capMD, link string, img *html.Node) {
 	w.WriteString("\n\n" + mdSC + "< figure src=")
 	w.WriteString(mdURLParam(src))
-	if alt := dom.GetAttributeOr(img, "alt", ""); strings.TrimSpace(alt) != "" {
+	if strings.TrimSpace(alt) != "" {
 		w.WriteString(" alt=")
 		w.WriteString(mdParam(alt, false))
 	}
@@ -337,6 +345,9 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 		w.WriteString(mdURLParam(link))
 	}
 	for _, dim := range [...]string{"width", "height"} {
+		if img == nil {
+			break
+		}
 		if v := dom.GetAttributeOr(img, dim, ""); mdIsDigits(v) {
 			w.WriteString(" ")
 			w.WriteString(dim)
@@ -346,7 +357,6 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 		}
 	}
 	w.WriteString(" >}}\n\n")
-	return converter.RenderSuccess
 }
 
 // mdIsDigits reports whether v is a plain pixel size: one to five ASCII

@@ -38,14 +38,21 @@ func (c *Converter) wordpressHTML(it *wxr.Item) (string, []Note) {
 // renderHTML is wordpressHTML without the final newline (Convert has the
 // Markdown stage add it rather than copy the page).
 func (c *Converter) renderHTML(it *wxr.Item) (string, []Note) {
-	r := &renderer{c: c, it: it, encoded: syntaxHighlighterEncoded(it)}
+	out, r := c.render(it, false)
+	return out, r.notes
+}
+
+// render is renderHTML, holding galleries (heldfig.go) when hold is set;
+// the renderer returned has the notes and the galleries held.
+func (c *Converter) render(it *wxr.Item, hold bool) (string, *renderer) {
+	r := &renderer{c: c, it: it, encoded: syntaxHighlighterEncoded(it), holdFigures: hold}
 	out := r.body(it.Content)
 	out = r.expand(out)
 	out = r.restoreCode(out)
 	if r.pages > 0 {
 		r.note("nextpage", strconv.Itoa(r.pages+1)+" pages joined")
 	}
-	return strings.TrimSpace(out), r.notes
+	return strings.TrimSpace(out), r
 }
 
 // renderer holds the state of rendering one item.
@@ -57,6 +64,9 @@ type renderer struct {
 	refs    []int64  // reusable blocks being rendered, to stop cycles
 	pages   int      // <!--nextpage--> markers seen
 	notes   []Note
+
+	holdFigures bool          // hold plain galleries for the Markdown stage
+	galleries   []heldGallery // held, by placeholder number
 }
 
 // syntaxHighlighterEncoded reports whether SyntaxHighlighter flagged the

@@ -26,6 +26,7 @@ type job struct {
 	name     string   // output file name, decoded, below the prefix
 	sources  []string // URLs to try, in order
 	users    []string
+	hasUser  map[string]bool // users, for merging the users of several refs
 	original string // dest of the original to prefer, when dest is a thumbnail
 	implicit bool   // an original no post names: a failure is only a fallback
 }
@@ -111,11 +112,7 @@ func plan(refs []Ref) (jobs []*job, bad []Ref) {
 		if !slices.Contains(j.sources, src) {
 			j.sources = append(j.sources, src)
 		}
-		for _, u := range r.Users {
-			if !slices.Contains(j.users, u) {
-				j.users = append(j.users, u)
-			}
-		}
+		j.addUsers(r.Users)
 	}
 	for _, j := range jobs {
 		sortSources(j)
@@ -142,6 +139,20 @@ func plan(refs []Ref) (jobs []*job, bad []Ref) {
 		j.original = oj.dest
 	}
 	return jobs, bad
+}
+
+// addUsers adds the users not listed yet, in order. A file the whole site
+// uses has a user per page: a set keeps merging linear.
+func (j *job) addUsers(users []string) {
+	if j.hasUser == nil {
+		j.hasUser = make(map[string]bool, len(users))
+	}
+	for _, u := range users {
+		if !j.hasUser[u] {
+			j.hasUser[u] = true
+			j.users = append(j.users, u)
+		}
+	}
 }
 
 // sortSources puts the URLs whose file name is the dest's first: the file

@@ -20,23 +20,28 @@ import (
 // anonSupported reports whether folder dir, opened as a root, takes unnamed
 // temp files and links them into place: it writes and removes one probe
 // file. Filesystems without O_TMPFILE, or a system without /proc, say no,
-// and files are written as named temp files instead.
-func anonSupported(dir *os.Root, probe string) bool {
+// and files are written as named temp files instead. byFD says the file
+// can be linked by its descriptor alone (AT_EMPTY_PATH: root may, and so
+// may the file's opener since Linux 6.10), which skips a lookup in /proc.
+func anonSupported(dir *os.Root, probe string) (ok, byFD bool) {
 	d, err := dir.Open(".")
 	if err != nil {
-		return false
+		return false, false
 	}
 	defer d.Close()
-	if err := linkAnon(d, probe, func(io.Writer) error { return nil }); err != nil {
-		return false
+	for _, byFD := range [...]bool{true, false} {
+		if linkAnon(d, probe, byFD, func(io.Writer) error { return nil }) == nil {
+			return dir.Remove(probe) == nil, byFD
+		}
 	}
-	return dir.Remove(probe) == nil
+	return false, false
 }
 
 // linkAnon writes a new file named name in the folder d with the bytes write
-// writes. An existing file of that name is replaced, atomically, by a link
-// under a temp name renamed over it.
-func linkAnon(d *os.File, name string, write func(io.Writer) error) error {
+// writes, linking it by descriptor when byFD is set, else through
+// /proc/self/fd. An existing file of that name is replaced, atomically, by a
+// link under a temp name renamed over it.
+func linkAnon(d *os.File, name string, byFD bool, write func(io.Writer) error) error {
 	if name == "" || name == "." || name == ".." || containsSlash(name) {
 		return fmt.Errorf("bad file name %q", name)
 	}
@@ -48,18 +53,22 @@ func linkAnon(d *os.File, name string, write func(io.Writer) error) error {
 	case err != nil:
 		return &os.PathError{Op: "open", Path: name, Err: err}
 	}
-	f := os.NewFile(uintptr(fd), name)
-	defer f.Close()
-	if err := write(f); err != nil {
+	defer unix.Close(fd)
+	if err := write(fdWriter{fd, name}); err != nil {
 		return err
 	}
-	proc := "/proc/self/fd/" + strconv.Itoa(fd)
-	err = unix.Linkat(unix.AT_FDCWD, proc, dirfd, name, unix.AT_SYMLINK_FOLLOW)
+	link := func(to string) error {
+		if byFD {
+			return unix.Linkat(fd, "", dirfd, to, unix.AT_EMPTY_PATH)
+		}
+		return unix.Linkat(unix.AT_FDCWD, "/proc/self/fd/"+strconv.Itoa(fd), dirfd, to, unix.AT_SYMLINK_FOLLOW)
+	}
+	err = link(name)
 	if !errors.Is(err, unix.EEXIST) {
 		return linkError(name, err)
 	}
 	tmp := ".wpexit-link-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(fd)
-	if err := unix.Linkat(unix.AT_FDCWD, proc, dirfd, tmp, unix.AT_SYMLINK_FOLLOW); err != nil {
+	if err := link(tmp); err != nil {
 		return linkError(name, err)
 	}
 	if err := unix.Renameat(dirfd, tmp, dirfd, name); err != nil {
@@ -67,6 +76,31 @@ func linkAnon(d *os.File, name string, write func(io.Writer) error) error {
 		return linkError(name, err)
 	}
 	return nil
+}
+
+// fdWriter writes to an open regular file by its descriptor: no os.File,
+// whose set-up (a poller check, a finalizer) costs more than a page's
+// write.
+type fdWriter struct {
+	fd   int
+	name string
+}
+
+func (w fdWriter) Write(p []byte) (int, error) {
+	n := 0
+	for n < len(p) {
+		k, err := unix.Write(w.fd, p[n:])
+		switch {
+		case errors.Is(err, unix.EINTR):
+			continue
+		case err != nil:
+			return n, &os.PathError{Op: "write", Path: w.name, Err: err}
+		case k == 0:
+			return n, &os.PathError{Op: "write", Path: w.name, Err: io.ErrShortWrite}
+		}
+		n += k
+	}
+	return n, nil
 }
 
 func linkError(name string, err error) error {

@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"os"
 	"path"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -496,10 +495,13 @@ func collectMedia(sv *survey, hosts []string) []media.Ref {
 		foreign[strings.ToLower(h)] = true
 	}
 	var refs []media.Ref
+	seen := map[string]bool{}
 	for _, use := range m.urls {
 		var users []string
+		clear(seen)
 		for _, seq := range use.seqs {
-			if who := mediaUser(sv, seq); who != "" && !slices.Contains(users, who) {
+			if who := mediaUser(sv, seq); who != "" && !seen[who] {
+				seen[who] = true
 				users = append(users, who)
 			}
 		}

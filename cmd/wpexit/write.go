@@ -40,6 +40,7 @@ type siteWriter struct {
 	subs     map[string]*os.Root // folders opened as roots of their own: one openat per file, not one per path element
 	folders  map[string]*os.File // folders opened through their roots, for unnamed temp files
 	anon     bool                // files are written as unnamed temp files, linked when complete (anonfile_linux.go)
+	anonByFD bool                // and linked by descriptor, not through /proc
 	tmpName  string              // prefix of temp files
 }
 
@@ -63,7 +64,9 @@ func openSiteWriter(dir string, force, dryRun bool) (*siteWriter, error) {
 	if w.manifest, err = loadManifest(w.root); err != nil {
 		return nil, err
 	}
-	w.anon = !dryRun && anonSupported(w.root, w.tmpName+"probe")
+	if !dryRun {
+		w.anon, w.anonByFD = anonSupported(w.root, w.tmpName+"probe")
+	}
 	return w, nil
 }
 
@@ -240,7 +243,7 @@ func (w *siteWriter) link(sub *os.Root, dir, name string, write func(io.Writer) 
 		}
 		w.folders[dir] = d
 	}
-	if err := linkAnon(d, name, write); err != nil {
+	if err := linkAnon(d, name, w.anonByFD, write); err != nil {
 		return fmt.Errorf("write %s: %w", path.Join(dir, name), err)
 	}
 	return nil

@@ -19,7 +19,7 @@ var noLinkTags = map[string]bool{"a": true, "pre": true, "code": true, "script":
 // clickable links the bare URLs in the text of comment HTML, outside links,
 // code and preformatted text.
 func clickable(s string) string {
-	if !strings.Contains(strings.ToLower(s), "http") {
+	if !hasHTTP(s) {
 		return s
 	}
 	var b strings.Builder
@@ -75,6 +75,9 @@ func tagName(tag string) (string, bool) {
 // linkText wraps each bare URL of a text run in <a>; trailing punctuation
 // (and a closing parenthesis without its opening one) stays outside.
 func linkText(text string) string {
+	if !hasHTTP(text) {
+		return text
+	}
 	return bareURL.ReplaceAllStringFunc(text, func(u string) string {
 		tail := ""
 		for len(u) > 0 {
@@ -92,4 +95,16 @@ func linkText(text string) string {
 		href := html.EscapeString(html.UnescapeString(u))
 		return `<a href="` + href + `" rel="nofollow ugc">` + u + `</a>` + tail
 	})
+}
+
+// hasHTTP reports whether s holds "http" in any case: text without it has
+// no bare URL, and the regexp need not look. The letters h, t and p fold
+// only to their ASCII pairs, so ASCII folding is the whole check.
+func hasHTTP(s string) bool {
+	for i := 0; i+4 <= len(s); i++ {
+		if s[i]|0x20 == 'h' && s[i+1]|0x20 == 't' && s[i+2]|0x20 == 't' && s[i+3]|0x20 == 'p' {
+			return true
+		}
+	}
+	return false
 }

@@ -1,6 +1,10 @@
 package convert
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestClickable(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -20,4 +24,27 @@ func TestClickable(t *testing.T) {
 			t.Errorf("clickable(%q)\n got %q\nwant %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// TestHasHTTPFolding checks the premise of hasHTTP: no character but the
+// ASCII pair folds to h, t or p, so ASCII folding finds what (?i) finds.
+func TestHasHTTPFolding(t *testing.T) {
+	for _, c := range "htpHTP" {
+		for f := unicode.SimpleFold(c); f != c; f = unicode.SimpleFold(f) {
+			if f > unicode.MaxASCII {
+				t.Errorf("%q folds to %q: hasHTTP would miss it", c, f)
+			}
+		}
+	}
+}
+
+func FuzzHasHTTP(f *testing.F) {
+	for _, s := range []string{"", "http", "HtTp://x", "htt", "xhttpx", "h\x00ttp", "\xc8ttp", "HTTPS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasHTTP(s), strings.Contains(strings.ToLower(s), "http"); got != want {
+			t.Errorf("hasHTTP(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

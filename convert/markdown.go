@@ -65,6 +65,7 @@ type mdState struct {
 	// caption) is rendered: link titles are then in single quotes.
 	inParam bool
 	held    []heldGallery // galleries the render stage held (heldfig.go)
+	texts   []mdText      // text before the library's pre-render (mdaddspace.go)
 }
 
 func newMDState(opts *Options) *mdState {
@@ -225,6 +226,9 @@ func mdRegister(conv *converter.Converter) {
 	early := converter.PriorityEarly
 	conv.Register.UnEscaper(mdUnEscapeClosing, converter.PriorityStandard)
 	conv.Register.TextTransformer(mdEscapeEntities, converter.PriorityEarly)
+	// around the CommonMark plugin's pre-render pass (mdaddspace.go)
+	conv.Register.PreRenderer(mdNoteTexts, converter.PriorityStandard-1)
+	conv.Register.PreRenderer(mdRestoreTexts, converter.PriorityStandard+1)
 	for tag, r := range mdRenderers {
 		if mdDefaultTagType(tag, r.block) {
 			// The library gives the tag this type already. Registering it

@@ -10,24 +10,28 @@ import (
 )
 
 // archives are the site's list pages that no item owns: category and tag
-// archives, date archives and the feed. The index records what it needs to
-// redirect them: the terms published posts use (WordPress answered an empty
-// term's archive with a 404, and Hugo makes no page for it), their names and
-// parents, the months that have posts, and the permalink front ("/blog/",
-// "/index.php/") archives sit under.
+// archives, date and author archives, and the feed. The index records what
+// it needs to redirect them: the terms published posts use (WordPress
+// answered an empty term's archive with a 404, and Hugo makes no page for
+// it), their names and parents, the months that have posts, the authors of
+// published posts, and the permalink front ("/blog/", "/index.php/")
+// archives sit under.
 type archives struct {
-	parent map[string]string // category slug → parent slug
-	names  map[string]string // "category:slug" or "post_tag:slug" → term name
-	used   map[string]bool   // "category:slug" or "post_tag:slug" of published posts
-	months map[string]bool   // "2012/02"
-	front  string            // e.g. "/", "/blog/", "/index.php/"; "" until a post shows it
-	shape  string            // the permalink structure of published posts, e.g. "/%year%/%monthnum%/%postname%/"
-	root   string            // "/index.php/" for PATHINFO permalinks, else "/"
+	parent  map[string]string // category slug → parent slug
+	names   map[string]string // "category:slug" or "post_tag:slug" → term name
+	used    map[string]bool   // "category:slug" or "post_tag:slug" of published posts
+	months  map[string]bool   // "2012/02"
+	logins  map[string]bool   // the logins the channel's author list names
+	authors map[string]string // nicename → login, of authors of published posts
+	front   string            // e.g. "/", "/blog/", "/index.php/"; "" until a post shows it
+	shape   string            // the permalink structure of published posts, e.g. "/%year%/%monthnum%/%postname%/"
+	root    string            // "/index.php/" for PATHINFO permalinks, else "/"
 }
 
 func (a *archives) init() {
 	a.parent, a.names = map[string]string{}, map[string]string{}
 	a.used, a.months = map[string]bool{}, map[string]bool{}
+	a.logins, a.authors = map[string]bool{}, map[string]string{}
 }
 
 // addChannel records the channel's categories (with their parents' slugs)
@@ -39,6 +43,9 @@ func (a *archives) addChannel(ch *wxr.Channel) {
 	}
 	for _, t := range ch.Tags {
 		a.names["post_tag:"+t.Slug] = t.Name
+	}
+	for _, au := range ch.Authors {
+		a.logins[au.Login] = true
 	}
 }
 
@@ -77,6 +84,7 @@ func (a *archives) addItem(it *wxr.Item) {
 	if !it.Date.IsZero() {
 		a.months[it.Date.Format("2006/01")] = true
 	}
+	a.addAuthor(it.Creator)
 }
 
 // learnFront takes the permalink front and root from a post's permalink
@@ -118,6 +126,11 @@ func (a *archives) list(base string) []OldURL {
 	for _, m := range sortedKeys(a.months) {
 		u := archiveURL(base+front+m+"/", base+"/", "date", m)
 		u.Status = 302 // no equivalent page: the home page lists the posts
+		out = append(out, u)
+	}
+	for _, n := range sortedKeys(a.authors) {
+		u := archiveURL(base+front+"author/"+n+"/", base+"/", "author", a.authors[n])
+		u.Status = 302 // as for a month: the home page lists the posts
 		out = append(out, u)
 	}
 	out = append(out, OldURL{Path: base + root + "feed/", Class: ClassFeed, Target: base + "/index.xml", Via: ViaRedirect,

@@ -135,8 +135,13 @@ func frontSite() *fixture {
 	f := newFixture("https://fett.example")
 	f.post(62, "post", "netural", "https://fett.example/blog/2012/11/26/netural/", "2012-11-26")
 	f.items[0].Terms = []wxr.ItemTerm{{Domain: "category", Slug: "events", Name: "Events & Talks"}}
-	f.post(63, "page", "about", "https://fett.example/about/", "")
+	// an author archive for Fett.Blog (nicename fett-blog), none for ghost,
+	// who has only a draft, nor for "Guest", whom the author list lacks
+	f.ch.Authors = []wxr.Author{{Login: "Fett.Blog"}, {Login: "ghost"}}
+	f.items[0].Creator = "Fett.Blog"
+	f.post(63, "page", "about", "https://fett.example/about/", "").Creator = "Guest"
 	d := f.post(64, "post", "unfinished", "https://fett.example/?p=64", "2013-01-02")
+	d.Creator = "ghost"
 	d.Status = "draft" // its category has no archive: no published post uses it
 	d.Terms = []wxr.ItemTerm{{Domain: "category", Slug: "drafts-only", Name: "Drafts only"}}
 	f.plans[len(f.plans)-1].Draft = true

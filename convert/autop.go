@@ -29,7 +29,7 @@ import (
 //     <br /> is already there. A <br /> at either end of a chunk goes, and
 //     so does an empty <p></p>.
 func autop(s string, standalone func(chunk string) bool) string {
-	if strings.TrimSpace(s) == "" {
+	if textIsBlank(s) {
 		return ""
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -37,16 +37,10 @@ func autop(s string, standalone func(chunk string) bool) string {
 	var kept []string
 	s = setAside(s, &kept)
 	s = markBlocks(s)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	forEachChunk(s, func(chunk string) {
-		if p := paragraph(chunk, standalone); p != "" {
-			b.WriteString(p)
-			b.WriteByte('\n')
-		}
-	})
-	out := strings.ReplaceAll(b.String(), hiddenNewline, "\n")
-	return restoreAside(out, kept)
+	var w autopWriter
+	w.b.Grow(len(s) + len(s)/8)
+	forEachChunk(s, func(chunk string) { w.paragraph(chunk, standalone) })
+	return restoreAside(w.b.String(), kept)
 }
 
 const (
@@ -199,54 +193,6 @@ func forEachChunk(s string, f func(string)) {
 	}
 }
 
-// paragraph renders one chunk.
-func paragraph(chunk string, standalone func(string) bool) string {
-	t := strings.Trim(chunk, " \t\n")
-	if strings.TrimSpace(t) == "" { // only (non-breaking) spaces
-		return ""
-	}
-	if isCommentOnly(t) || (standalone != nil && standalone(t)) {
-		return t
-	}
-	lead, leadName, leadClosing := edgeTag(t, true)
-	rest := t[len(lead):]
-	trail, trailName, trailClosing := edgeTag(rest, false)
-	mid := trimBreaks(rest[:len(rest)-len(trail)])
-	if mid == "" {
-		if leadName == "p" && (trailName == "p" || leadClosing) {
-			// An empty paragraph, or a stray </p>: every paragraph written
-			// here is closed in its own chunk.
-			return ""
-		}
-		return lead + trail
-	}
-	mid = lineBreaks(mid)
-	switch {
-	case lead != "" && trail != "":
-		if leadName == "blockquote" && !leadClosing {
-			return lead + "<p>" + mid + "</p>" + trail
-		}
-		return lead + mid + trail
-	case lead != "":
-		switch {
-		case leadName == "p" && !leadClosing:
-			return lead + mid + "</p>" // a paragraph cut by a blank line
-		case !leadClosing && paragraphContainers[leadName]:
-			return lead + "<p>" + mid + "</p>"
-		}
-		return lead + mid
-	case trail != "":
-		switch {
-		case trailName == "p" && trailClosing:
-			return "<p>" + mid + trail
-		case trailClosing && paragraphContainers[trailName]:
-			return "<p>" + mid + "</p>" + trail
-		}
-		return mid + trail
-	}
-	return "<p>" + mid + "</p>"
-}
-
 // edgeTag returns the block tag at the start (or end) of t, if there is one.
 func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 	i := 0
@@ -272,28 +218,4 @@ func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 // isCommentOnly reports whether t is a single HTML comment.
 func isCommentOnly(t string) bool {
 	return strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->") && strings.Index(t[4:], "-->") == len(t)-7
-}
-
-// lineBreaks turns each newline in a paragraph into "<br />\n", dropping
-// white space before it, unless a <br /> already ends the line.
-func lineBreaks(s string) string {
-	if !strings.Contains(s, "\n") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 32)
-	for {
-		nl := strings.IndexByte(s, '\n')
-		if nl < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		line := strings.TrimRight(s[:nl], " \t")
-		b.WriteString(line)
-		if !strings.HasSuffix(line, "<br />") {
-			b.WriteString("<br />")
-		}
-		b.WriteByte('\n')
-		s = strings.TrimLeft(s[nl+1:], " \t")
-	}
 }

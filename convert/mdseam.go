@@ -92,7 +92,7 @@ func mdDropEmptyInline(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode && (mdEmphasisTag(c.Data) != "" || mdIsCodeEdge(c)) &&
-			dom.CollectText(c) == "" && mdRendersEmpty(c) && !mdInPre(c) {
+			!mdHasText(c) && mdRendersEmpty(c) && !mdInPre(c) {
 			n.RemoveChild(c)
 		}
 		c = next

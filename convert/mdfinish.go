@@ -250,9 +250,11 @@ func mdTidyLine(line string, textFollows bool) string {
 var mdTaskBox = regexp.MustCompile(`^((?: {0,3}> ?)* *(?:[-*+]|[0-9]{1,9}[.)]) +)\[([xX])\]`)
 
 // mdNoTaskBox writes the letter of such an item as a character reference,
-// "[&#120;]", which shows the same and is no task box.
+// "[&#120;]", which shows the same and is no task box. Only a line holding
+// "[x]" or "[X]" can match: the others (most lines with a link) skip the
+// regular expression.
 func mdNoTaskBox(line string) string {
-	if !strings.Contains(line, "]") {
+	if !strings.Contains(line, "[x]") && !strings.Contains(line, "[X]") {
 		return line
 	}
 	m := mdTaskBox.FindStringSubmatchIndex(line)

@@ -50,17 +50,19 @@ const (
 	asideClose    = asideMark + "</pre>"
 )
 
-// blockTags are the tags that never sit inside a paragraph.
-var blockTags = func() map[string]bool {
-	m := map[string]bool{}
-	for _, t := range strings.Fields(`table thead tfoot caption col colgroup tbody tr td th div dl dd dt
-		ul ol li pre form map area blockquote address style p h1 h2 h3 h4 h5 h6 hr fieldset legend
-		section article aside hgroup header footer nav figure figcaption details menu summary math
-		audio video iframe`) {
-		m[t] = true
+// isBlockTag reports whether name is a tag that never sits inside a
+// paragraph. A switch, not a map: autop asks it of every tag.
+func isBlockTag(name string) bool {
+	switch name {
+	case "table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt",
+		"ul", "ol", "li", "pre", "form", "map", "area", "blockquote", "address", "style", "p",
+		"h1", "h2", "h3", "h4", "h5", "h6", "hr", "fieldset", "legend",
+		"section", "article", "aside", "hgroup", "header", "footer", "nav", "figure", "figcaption", "details", "menu", "summary", "math",
+		"audio", "video", "iframe":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // paragraphContainers may hold a <p>.
 var paragraphContainers = map[string]bool{
@@ -84,6 +86,10 @@ func setAside(s string, kept *[]string) string {
 		}
 		j += i
 		name := ""
+		if j+1 < len(s) && !mayBeAside(s[j+1]) {
+			i = j + 1
+			continue
+		}
 		for _, n := range [...]string{"pre", "script", "style", "svg", "math"} {
 			if hasTagPrefix(s[j:], n) {
 				name = n
@@ -102,6 +108,13 @@ func setAside(s string, kept *[]string) string {
 		i = end
 	}
 	return out.String()
+}
+
+// mayBeAside reports whether c, the byte after a "<", can start the name
+// of an element setAside keeps: p, s or m in either case.
+func mayBeAside(c byte) bool {
+	c |= 0x20
+	return c == 'p' || c == 's' || c == 'm'
 }
 
 // restoreAside puts the elements set aside back.
@@ -132,7 +145,7 @@ func markBlocks(s string) string {
 		}
 		i = end
 		name, closing, _, ok := tagAt(s, j)
-		block := ok && blockTags[name]
+		block := ok && isBlockTag(name)
 		switch {
 		case !ok:
 			b = append(b, markup...)
@@ -209,7 +222,7 @@ func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 		return "", "", false
 	}
 	name, closing, end, ok := tagAt(t, i)
-	if !ok || !blockTags[name] || (!atStart && end != len(t)) {
+	if !ok || !isBlockTag(name) || (!atStart && end != len(t)) {
 		return "", "", false
 	}
 	return t[i:end], name, closing

@@ -1,6 +1,9 @@
 package convert
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // The autop of before the writer rewrite (autop_write.go), kept as the
 // reference the differential tests compare autop with.
@@ -53,7 +56,7 @@ func markBlocksRef(s string) string {
 		}
 		i = end
 		name, closing, _, ok := tagAt(s, j)
-		block := ok && blockTags[name]
+		block := ok && isBlockTag(name)
 		switch {
 		case !ok:
 			b = append(b, markup...)
@@ -142,4 +145,39 @@ func lineBreaksRef(s string) string {
 		b.WriteByte('\n')
 		s = strings.TrimLeft(s[nl+1:], " \t")
 	}
+}
+
+// setAsideRef replaces each <pre>, <script>, <style>, <svg> and <math> element with a
+// placeholder that looks like an empty <pre>, so it counts as a block.
+func setAsideRef(s string, kept *[]string) string {
+	if !strings.ContainsRune(s, '<') {
+		return s
+	}
+	// s itself is returned when nothing is set aside.
+	out := splice{src: s}
+	for i := 0; i < len(s); {
+		j := strings.IndexByte(s[i:], '<')
+		if j < 0 {
+			break
+		}
+		j += i
+		name := ""
+		for _, n := range [...]string{"pre", "script", "style", "svg", "math"} {
+			if hasTagPrefix(s[j:], n) {
+				name = n
+			}
+		}
+		end := -1
+		if name != "" {
+			end = elementEnd(s, j, name)
+		}
+		if end < 0 {
+			i = j + 1
+			continue
+		}
+		out.replace(j, end, asideOpen+strconv.Itoa(len(*kept))+asideClose)
+		*kept = append(*kept, s[j:end])
+		i = end
+	}
+	return out.String()
 }

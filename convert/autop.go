@@ -122,59 +122,48 @@ func restoreAside(s string, kept []string) string { return restoreHeld(s, asideM
 
 // markBlocks puts a blank line before every opening block tag and after
 // every closing one, hides newlines inside tags and comments, writes every
-// <br> as "<br />", and turns two <br> in a row into a blank line.
+// <br> as "<br />", and turns two <br> in a row (white space between them)
+// into a blank line.
 func markBlocks(s string) string {
-	b := make([]byte, 0, len(s)+len(s)/8)
+	var w markWriter
+	w.b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
-			b = append(b, s[i:]...)
+			w.text(s[i:])
 			break
 		}
 		j += i
-		b = append(b, s[i:j]...)
+		w.text(s[i:j])
 		end := markupEnd(s, j)
+		i = end
 		if end == j+1 {
-			b = append(b, '<')
-			i = end
+			w.markup("<")
 			continue
 		}
 		markup := s[j:end]
-		if strings.IndexByte(markup, '\n') >= 0 {
-			markup = strings.ReplaceAll(markup, "\n", hiddenNewline)
-		}
-		i = end
 		name, closing, _, ok := tagAt(s, j)
-		block := ok && isBlockTag(name)
-		switch {
+		switch block := ok && isBlockTag(name); {
 		case !ok:
-			b = append(b, markup...)
+			w.markup(markup)
 		case name == "br" && !closing:
-			b = appendBreak(b)
+			w.lineBreak()
 		case name == "hr":
-			b = append(append(append(b, "\n\n"...), markup...), "\n\n"...)
+			w.text("\n\n")
+			w.markup(markup)
+			w.text("\n\n")
 		case block && closing:
-			b = append(append(b, markup...), "\n\n"...)
+			w.markup(markup)
+			w.text("\n\n")
 		case block:
-			b = append(append(b, "\n\n"...), markup...)
+			w.text("\n\n")
+			w.markup(markup)
 		default:
-			b = append(b, markup...)
+			w.markup(markup)
 		}
 	}
-	return string(b)
-}
-
-// appendBreak appends "<br />", or a blank line when the text already ends
-// in a <br /> and white space.
-func appendBreak(b []byte) []byte {
-	k := len(b)
-	for k > 0 && (b[k-1] == ' ' || b[k-1] == '\t' || b[k-1] == '\n') {
-		k--
-	}
-	if k >= 6 && string(b[k-6:k]) == "<br />" {
-		return append(b[:k-6], "\n\n"...)
-	}
-	return append(b, "<br />"...)
+	w.flush()
+	return w.b.String()
 }
 
 // forEachChunk calls f with each run of text between blank lines (lines

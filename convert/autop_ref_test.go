@@ -181,3 +181,16 @@ func setAsideRef(s string, kept *[]string) string {
 	}
 	return out.String()
 }
+
+// appendBreak appends "<br />", or a blank line when the text already ends
+// in a <br /> and white space.
+func appendBreak(b []byte) []byte {
+	k := len(b)
+	for k > 0 && (b[k-1] == ' ' || b[k-1] == '\t' || b[k-1] == '\n') {
+		k--
+	}
+	if k >= 6 && string(b[k-6:k]) == "<br />" {
+		return append(b[:k-6], "\n\n"...)
+	}
+	return append(b, "<br />"...)
+}

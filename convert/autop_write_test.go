@@ -48,3 +48,17 @@ func TestTextIsBlank(t *testing.T) {
 		}
 	}
 }
+
+// FuzzMarkBlocksMatchesRef: markBlocks, which holds a "<br />" back,
+// writes what markBlocksRef, which takes it back, does.
+func FuzzMarkBlocksMatchesRef(f *testing.F) {
+	for _, in := range append(autopDiffCases, "a<br />\n \t<br>b", "<a <br /> <br>", "x<br /></div>\n<br>",
+		"<br><br><br>", "<hr <br />\n<br />", "<!-- <br />", "<br />\n<p>\n<br />", "<!x <br />\n<br>") {
+		f.Add(in)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		if got, want := markBlocks(in), markBlocksRef(in); got != want {
+			t.Errorf("markBlocks(%q) = %q, want %q", in, got, want)
+		}
+	})
+}

@@ -29,7 +29,7 @@ import (
 //     <br /> is already there. A <br /> at either end of a chunk goes, and
 //     so does an empty <p></p>.
 func autop(s string, standalone func(chunk string) bool) string {
-	if strings.TrimSpace(s) == "" {
+	if textIsBlank(s) {
 		return ""
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -37,16 +37,10 @@ func autop(s string, standalone func(chunk string) bool) string {
 	var kept []string
 	s = setAside(s, &kept)
 	s = markBlocks(s)
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/8)
-	forEachChunk(s, func(chunk string) {
-		if p := paragraph(chunk, standalone); p != "" {
-			b.WriteString(p)
-			b.WriteByte('\n')
-		}
-	})
-	out := strings.ReplaceAll(b.String(), hiddenNewline, "\n")
-	return restoreAside(out, kept)
+	var w autopWriter
+	w.b.Grow(len(s) + len(s)/8)
+	forEachChunk(s, func(chunk string) { w.paragraph(chunk, standalone) })
+	return restoreAside(w.b.String(), kept)
 }
 
 const (
@@ -56,17 +50,19 @@ const (
 	asideClose    = asideMark + "</pre>"
 )
 
-// blockTags are the tags that never sit inside a paragraph.
-var blockTags = func() map[string]bool {
-	m := map[string]bool{}
-	for _, t := range strings.Fields(`table thead tfoot caption col colgroup tbody tr td th div dl dd dt
-		ul ol li pre form map area blockquote address style p h1 h2 h3 h4 h5 h6 hr fieldset legend
-		section article aside hgroup header footer nav figure figcaption details menu summary math
-		audio video iframe`) {
-		m[t] = true
+// isBlockTag reports whether name is a tag that never sits inside a
+// paragraph. A switch, not a map: autop asks it of every tag.
+func isBlockTag(name string) bool {
+	switch name {
+	case "table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td", "th", "div", "dl", "dd", "dt",
+		"ul", "ol", "li", "pre", "form", "map", "area", "blockquote", "address", "style", "p",
+		"h1", "h2", "h3", "h4", "h5", "h6", "hr", "fieldset", "legend",
+		"section", "article", "aside", "hgroup", "header", "footer", "nav", "figure", "figcaption", "details", "menu", "summary", "math",
+		"audio", "video", "iframe":
+		return true
 	}
-	return m
-}()
+	return false
+}
 
 // paragraphContainers may hold a <p>.
 var paragraphContainers = map[string]bool{
@@ -90,6 +86,10 @@ func setAside(s string, kept *[]string) string {
 		}
 		j += i
 		name := ""
+		if j+1 < len(s) && !mayBeAside(s[j+1]) {
+			i = j + 1
+			continue
+		}
 		for _, n := range [...]string{"pre", "script", "style", "svg", "math"} {
 			if hasTagPrefix(s[j:], n) {
 				name = n
@@ -110,64 +110,60 @@ func setAside(s string, kept *[]string) string {
 	return out.String()
 }
 
+// mayBeAside reports whether c, the byte after a "<", can start the name
+// of an element setAside keeps: p, s or m in either case.
+func mayBeAside(c byte) bool {
+	c |= 0x20
+	return c == 'p' || c == 's' || c == 'm'
+}
+
 // restoreAside puts the elements set aside back.
 func restoreAside(s string, kept []string) string { return restoreHeld(s, asideMark, kept) }
 
 // markBlocks puts a blank line before every opening block tag and after
 // every closing one, hides newlines inside tags and comments, writes every
-// <br> as "<br />", and turns two <br> in a row into a blank line.
+// <br> as "<br />", and turns two <br> in a row (white space between them)
+// into a blank line.
 func markBlocks(s string) string {
-	b := make([]byte, 0, len(s)+len(s)/8)
+	var w markWriter
+	w.b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); {
 		j := strings.IndexByte(s[i:], '<')
 		if j < 0 {
-			b = append(b, s[i:]...)
+			w.text(s[i:])
 			break
 		}
 		j += i
-		b = append(b, s[i:j]...)
+		w.text(s[i:j])
 		end := markupEnd(s, j)
+		i = end
 		if end == j+1 {
-			b = append(b, '<')
-			i = end
+			w.markup("<")
 			continue
 		}
 		markup := s[j:end]
-		if strings.IndexByte(markup, '\n') >= 0 {
-			markup = strings.ReplaceAll(markup, "\n", hiddenNewline)
-		}
-		i = end
 		name, closing, _, ok := tagAt(s, j)
-		block := ok && blockTags[name]
-		switch {
+		switch block := ok && isBlockTag(name); {
 		case !ok:
-			b = append(b, markup...)
+			w.markup(markup)
 		case name == "br" && !closing:
-			b = appendBreak(b)
+			w.lineBreak()
 		case name == "hr":
-			b = append(append(append(b, "\n\n"...), markup...), "\n\n"...)
+			w.text("\n\n")
+			w.markup(markup)
+			w.text("\n\n")
 		case block && closing:
-			b = append(append(b, markup...), "\n\n"...)
+			w.markup(markup)
+			w.text("\n\n")
 		case block:
-			b = append(append(b, "\n\n"...), markup...)
+			w.text("\n\n")
+			w.markup(markup)
 		default:
-			b = append(b, markup...)
+			w.markup(markup)
 		}
 	}
-	return string(b)
-}
-
-// appendBreak appends "<br />", or a blank line when the text already ends
-// in a <br /> and white space.
-func appendBreak(b []byte) []byte {
-	k := len(b)
-	for k > 0 && (b[k-1] == ' ' || b[k-1] == '\t' || b[k-1] == '\n') {
-		k--
-	}
-	if k >= 6 && string(b[k-6:k]) == "<br />" {
-		return append(b[:k-6], "\n\n"...)
-	}
-	return append(b, "<br />"...)
+	w.flush()
+	return w.b.String()
 }
 
 // forEachChunk calls f with each run of text between blank lines (lines
@@ -199,54 +195,6 @@ func forEachChunk(s string, f func(string)) {
 	}
 }
 
-// paragraph renders one chunk.
-func paragraph(chunk string, standalone func(string) bool) string {
-	t := strings.Trim(chunk, " \t\n")
-	if strings.TrimSpace(t) == "" { // only (non-breaking) spaces
-		return ""
-	}
-	if isCommentOnly(t) || (standalone != nil && standalone(t)) {
-		return t
-	}
-	lead, leadName, leadClosing := edgeTag(t, true)
-	rest := t[len(lead):]
-	trail, trailName, trailClosing := edgeTag(rest, false)
-	mid := trimBreaks(rest[:len(rest)-len(trail)])
-	if mid == "" {
-		if leadName == "p" && (trailName == "p" || leadClosing) {
-			// An empty paragraph, or a stray </p>: every paragraph written
-			// here is closed in its own chunk.
-			return ""
-		}
-		return lead + trail
-	}
-	mid = lineBreaks(mid)
-	switch {
-	case lead != "" && trail != "":
-		if leadName == "blockquote" && !leadClosing {
-			return lead + "<p>" + mid + "</p>" + trail
-		}
-		return lead + mid + trail
-	case lead != "":
-		switch {
-		case leadName == "p" && !leadClosing:
-			return lead + mid + "</p>" // a paragraph cut by a blank line
-		case !leadClosing && paragraphContainers[leadName]:
-			return lead + "<p>" + mid + "</p>"
-		}
-		return lead + mid
-	case trail != "":
-		switch {
-		case trailName == "p" && trailClosing:
-			return "<p>" + mid + trail
-		case trailClosing && paragraphContainers[trailName]:
-			return "<p>" + mid + "</p>" + trail
-		}
-		return mid + trail
-	}
-	return "<p>" + mid + "</p>"
-}
-
 // edgeTag returns the block tag at the start (or end) of t, if there is one.
 func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 	i := 0
@@ -263,7 +211,7 @@ func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 		return "", "", false
 	}
 	name, closing, end, ok := tagAt(t, i)
-	if !ok || !blockTags[name] || (!atStart && end != len(t)) {
+	if !ok || !isBlockTag(name) || (!atStart && end != len(t)) {
 		return "", "", false
 	}
 	return t[i:end], name, closing
@@ -272,28 +220,4 @@ func edgeTag(t string, atStart bool) (tag, name string, closing bool) {
 // isCommentOnly reports whether t is a single HTML comment.
 func isCommentOnly(t string) bool {
 	return strings.HasPrefix(t, "<!--") && strings.HasSuffix(t, "-->") && strings.Index(t[4:], "-->") == len(t)-7
-}
-
-// lineBreaks turns each newline in a paragraph into "<br />\n", dropping
-// white space before it, unless a <br /> already ends the line.
-func lineBreaks(s string) string {
-	if !strings.Contains(s, "\n") {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s) + 32)
-	for {
-		nl := strings.IndexByte(s, '\n')
-		if nl < 0 {
-			b.WriteString(s)
-			return b.String()
-		}
-		line := strings.TrimRight(s[:nl], " \t")
-		b.WriteString(line)
-		if !strings.HasSuffix(line, "<br />") {
-			b.WriteString("<br />")
-		}
-		b.WriteByte('\n')
-		s = strings.TrimLeft(s[nl+1:], " \t")
-	}
 }

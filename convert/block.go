@@ -94,10 +94,74 @@ func nextBlockToken(s string, i int) (t blockToken, ok bool) {
 	}
 }
 
-// fullBlockName adds the "core/" namespace that the serializer omits.
+// fullBlockName adds the "core/" namespace that the serializer omits. The
+// core blocks posts use most are spelled out, so that their names cost no
+// allocation.
 func fullBlockName(name string) string {
-	if strings.HasPrefix(name, "core/") || strings.Contains(name, "/") {
+	if strings.IndexByte(name, '/') >= 0 {
 		return name
+	}
+	switch name {
+	case "paragraph":
+		return "core/paragraph"
+	case "heading":
+		return "core/heading"
+	case "list":
+		return "core/list"
+	case "list-item":
+		return "core/list-item"
+	case "image":
+		return "core/image"
+	case "gallery":
+		return "core/gallery"
+	case "quote":
+		return "core/quote"
+	case "code":
+		return "core/code"
+	case "preformatted":
+		return "core/preformatted"
+	case "html":
+		return "core/html"
+	case "separator":
+		return "core/separator"
+	case "spacer":
+		return "core/spacer"
+	case "more":
+		return "core/more"
+	case "embed":
+		return "core/embed"
+	case "group":
+		return "core/group"
+	case "columns":
+		return "core/columns"
+	case "column":
+		return "core/column"
+	case "buttons":
+		return "core/buttons"
+	case "button":
+		return "core/button"
+	case "table":
+		return "core/table"
+	case "shortcode":
+		return "core/shortcode"
+	case "block":
+		return "core/block"
+	case "cover":
+		return "core/cover"
+	case "media-text":
+		return "core/media-text"
+	case "video":
+		return "core/video"
+	case "audio":
+		return "core/audio"
+	case "file":
+		return "core/file"
+	case "pullquote":
+		return "core/pullquote"
+	case "verse":
+		return "core/verse"
+	case "freeform":
+		return "core/freeform"
 	}
 	return "core/" + name
 }
@@ -107,52 +171,65 @@ func fullBlockName(name string) string {
 // closer with no open block is kept as text, and blocks still open at the
 // end are closed there.
 func parseBlocks(s string) []blockPart {
-	var top []blockPart
-	var stack []*block
-	add := func(p blockPart) {
-		if len(stack) == 0 {
-			top = append(top, p)
-			return
-		}
-		b := stack[len(stack)-1]
-		b.parts = append(b.parts, p)
-	}
-	addHTML := func(h string) {
-		if h != "" {
-			add(blockPart{html: h})
-		}
-	}
+	var p blockParser
 	pos := 0
 	for {
 		t, ok := nextBlockToken(s, pos)
 		if !ok {
 			break
 		}
-		addHTML(s[pos:t.start])
+		p.addHTML(s[pos:t.start])
 		pos = t.end
 		switch {
-		case t.closer && len(stack) == 0:
-			addHTML(s[t.start:t.end])
+		case t.closer && len(p.stack) == 0:
+			p.addHTML(s[t.start:t.end])
 		case t.closer:
-			b := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			add(blockPart{child: b})
+			p.add(blockPart{child: p.pop()})
 		default:
 			b := &block{name: t.name, raw: t.attrs}
 			if t.void {
-				add(blockPart{child: b})
+				p.add(blockPart{child: b})
 			} else {
-				stack = append(stack, b)
+				p.stack = append(p.stack, b)
 			}
 		}
 	}
-	addHTML(s[pos:])
-	for len(stack) > 0 {
-		b := stack[len(stack)-1]
-		stack = stack[:len(stack)-1]
-		add(blockPart{child: b})
+	p.addHTML(s[pos:])
+	for len(p.stack) > 0 {
+		p.add(blockPart{child: p.pop()})
 	}
-	return top
+	return p.top
+}
+
+// blockParser is the state of parseBlocks: the parts found at the top
+// level, and the blocks open around the current position.
+type blockParser struct {
+	top   []blockPart
+	stack []*block
+}
+
+// add appends a part to the innermost open block, or to the top level.
+func (p *blockParser) add(part blockPart) {
+	if len(p.stack) == 0 {
+		p.top = append(p.top, part)
+		return
+	}
+	b := p.stack[len(p.stack)-1]
+	b.parts = append(b.parts, part)
+}
+
+// addHTML adds a run of HTML, unless it is empty.
+func (p *blockParser) addHTML(h string) {
+	if h != "" {
+		p.add(blockPart{html: h})
+	}
+}
+
+// pop closes the innermost open block and returns it.
+func (p *blockParser) pop() *block {
+	b := p.stack[len(p.stack)-1]
+	p.stack = p.stack[:len(p.stack)-1]
+	return b
 }
 
 // decodeAttrs decodes a block's JSON attributes; invalid JSON gives nil.

@@ -84,3 +84,20 @@ func TestBlockNames(t *testing.T) {
 		t.Errorf("BlockNames(classic) = %q", got)
 	}
 }
+
+// TestFullBlockName: the names spelled out agree with adding "core/".
+func TestFullBlockName(t *testing.T) {
+	for _, name := range strings.Fields(`paragraph heading list list-item image gallery quote code
+		preformatted html separator spacer more embed group columns column buttons button table
+		shortcode block cover media-text video audio file pullquote verse freeform x footnotes
+		latest-posts a Paragraph`) {
+		if got, want := fullBlockName(name), "core/"+name; got != want {
+			t.Errorf("fullBlockName(%q) = %q, want %q", name, got, want)
+		}
+	}
+	for _, name := range []string{"core/paragraph", "jetpack/slideshow", "a/b/c"} {
+		if got := fullBlockName(name); got != name {
+			t.Errorf("fullBlockName(%q) = %q, want it unchanged", name, got)
+		}
+	}
+}

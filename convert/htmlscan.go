@@ -14,21 +14,22 @@ func isLetter(b byte) bool { return (b|0x20) >= 'a' && (b|0x20) <= 'z' }
 
 // tagEnd returns the index after the ">" that ends the tag starting at
 // s[i] == '<', skipping quoted attribute values, or -1 when it is not closed.
+// Only a quote right after "=" opens a value; the value's end is found with
+// IndexByte (values are the long part of a tag: URLs, srcset, style).
+// tagEndRef in the tests is the plain byte loop it must agree with.
 func tagEnd(s string, i int) int {
-	var quote byte
 	for j := i + 1; j < len(s); j++ {
-		c := s[j]
-		switch {
-		case quote != 0:
-			if c == quote {
-				quote = 0
+		switch c := s[j]; c {
+		case '"', '\'':
+			if s[j-1] != '=' {
+				continue
 			}
-		case c == '"' || c == '\'':
-			// Only a quote that opens an attribute value counts.
-			if j > 0 && s[j-1] == '=' {
-				quote = c
+			k := strings.IndexByte(s[j+1:], c)
+			if k < 0 {
+				return -1
 			}
-		case c == '>':
+			j += 1 + k
+		case '>':
 			return j + 1
 		}
 	}

@@ -364,8 +364,7 @@ func mdInlinePre(n *html.Node, inline bool) {
 		if inline && c.Data == "pre" {
 			c.Data, c.DataAtom = "code", 0
 		}
-		if k := mdEdgeNode(c, true); mdIsCodeEdge(c) && k != nil && k == mdEdgeNode(c, false) &&
-			k.Type == html.ElementNode && k.Data == "pre" {
+		if mdIsCodeEdge(c) && mdOnlyPre(c) {
 			continue // the library swaps the two: a code block (mdFlattenCode)
 		}
 		switch c.Data {
@@ -375,6 +374,12 @@ func mdInlinePre(n *html.Node, inline bool) {
 			mdInlinePre(c, inline)
 		}
 	}
+}
+
+// mdOnlyPre reports whether n holds a <pre> and only blank text besides.
+func mdOnlyPre(n *html.Node) bool {
+	k := mdEdgeNode(n, true)
+	return k != nil && k == mdEdgeNode(n, false) && k.Type == html.ElementNode && k.Data == "pre"
 }
 
 // mdIsCodeEdge reports whether n is an inline code element.

@@ -197,23 +197,6 @@ func mdListSeeThrough(n *html.Node) bool {
 	return mdEmphasisTag(n.Data) != "" || mdShowsNothing(n)
 }
 
-// mdRendersEmpty reports whether n shows nothing: a comment, blank text,
-// an element with neither text nor media.
-func mdRendersEmpty(n *html.Node) bool {
-	switch n.Type {
-	case html.CommentNode:
-		return true
-	case html.TextNode:
-		return strings.TrimSpace(n.Data) == ""
-	case html.ElementNode:
-		if strings.TrimSpace(dom.CollectText(n)) != "" || n.Data == "br" || n.Data == "hr" {
-			return false
-		}
-		return !mdMedia[n.Data] && dom.FindFirstNode(n, func(c *html.Node) bool { return mdMedia[c.Data] }) == nil
-	}
-	return false
-}
-
 // mdMedia are elements that show something without text.
 var mdMedia = map[string]bool{"img": true, "iframe": true, "video": true, "audio": true, "object": true,
 	"embed": true, "table": true, "pre": true, "svg": true, "canvas": true, mdMoreTag: true, "hr": true}

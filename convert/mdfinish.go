@@ -155,7 +155,7 @@ func mdAfterBreak(prev, line string) string {
 	if q := mdQuotePrefix.FindString(prev[min(indent, len(prev)):]); q != "" && strings.HasPrefix(line[at:], q) {
 		at += len(q) // the line goes on with the quote the item's line opened
 	}
-	if mdBlockStart.MatchString(line[at:]) {
+	if mdIsBlockStart(line[at:]) {
 		if line[at] == '1' {
 			at++
 		}
@@ -182,10 +182,31 @@ func mdDropLead(last, line string) string {
 // mdQuotePrefix matches the blockquote markers starting a line.
 var mdQuotePrefix = regexp.MustCompile(`^(?: {0,3}> ?)*`)
 
-// mdBlockStart matches the start of a line that would interrupt a
-// paragraph (a list, a heading, a quote, a fence). The library decides escapes before the spaces after
-// a hard break are dropped, so it misses these.
-var mdBlockStart = regexp.MustCompile("^(1[.)]|[-+*]|#{1,6})( |$)|^(>|```|~~~)")
+// mdIsBlockStart reports whether line starts with what would interrupt a
+// paragraph (a list, a heading, a quote, a fence). The library decides
+// escapes before the spaces after a hard break are dropped, so it misses
+// these. It reads as ^(1[.)]|[-+*]|#{1,6})( |$)|^(>|```|~~~) would
+// (mdBlockStartRef in the tests).
+func mdIsBlockStart(line string) bool {
+	if strings.HasPrefix(line, ">") || strings.HasPrefix(line, "```") || strings.HasPrefix(line, "~~~") {
+		return true
+	}
+	n := 0 // the length of the marker
+	switch {
+	case strings.HasPrefix(line, "1.") || strings.HasPrefix(line, "1)"):
+		n = 2
+	case line != "" && (line[0] == '-' || line[0] == '+' || line[0] == '*'):
+		n = 1
+	default:
+		for n < len(line) && n < 6 && line[n] == '#' {
+			n++
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return n == len(line) || line[n] == ' '
+}
 
 // mdListMarker matches the marker of a list item line, with its indentation
 // and the space after it.
@@ -250,9 +271,11 @@ func mdTidyLine(line string, textFollows bool) string {
 var mdTaskBox = regexp.MustCompile(`^((?: {0,3}> ?)* *(?:[-*+]|[0-9]{1,9}[.)]) +)\[([xX])\]`)
 
 // mdNoTaskBox writes the letter of such an item as a character reference,
-// "[&#120;]", which shows the same and is no task box.
+// "[&#120;]", which shows the same and is no task box. Only a line holding
+// "[x]" or "[X]" can match: the others (most lines with a link) skip the
+// regular expression.
 func mdNoTaskBox(line string) string {
-	if !strings.Contains(line, "]") {
+	if !strings.Contains(line, "[x]") && !strings.Contains(line, "[X]") {
 		return line
 	}
 	m := mdTaskBox.FindStringSubmatchIndex(line)

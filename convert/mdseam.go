@@ -49,17 +49,33 @@ func mdUnwrapEmphasisEdge(n *html.Node) *html.Node {
 // mdShowsNothing reports whether element n shows only its content in the
 // Markdown: a plain wrapper, a link with no href and no id or name, or an
 // element neither HTML's nor ours (a custom or misspelt tag, "<center>"),
-// which the library writes as its content.
+// which the library writes as its content. The common tags are answered by
+// a switch (mdShowsNothingByName is the rule; the tests hold the two
+// together).
 func mdShowsNothing(n *html.Node) bool {
-	if mdPlainWrappers[n.Data] {
+	switch n.Data {
+	case "a":
+		return mdBareAnchor(n)
+	case "span", "font", "big", "cite", "label":
+		return true
+	case "p", "div", "li", "ul", "ol", "strong", "em", "b", "i", "img", "br", "figure", "figcaption",
+		"h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "code", "table", "tr", "td", "th",
+		"tbody", "thead", "iframe", "hr", "sup", "sub", "u", "del", "s", "strike", "small",
+		"section", "article", "header", "footer", "nav", "dl", "dt", "dd":
+		return false
+	}
+	return mdShowsNothingByName(n.Data)
+}
+
+// mdShowsNothingByName is mdShowsNothing for an element other than <a>,
+// which depends on its name only.
+func mdShowsNothingByName(name string) bool {
+	if mdPlainWrappers[name] {
 		return true
 	}
-	if n.Data != "a" {
-		_, ours := mdRenderers[n.Data]
-		return !ours && !mdKnownTags[n.Data] && !mdPluginTagTypes[n.Data] &&
-			!dom.NameIsBlockNode(n.Data) && !dom.NameIsInlineNode(n.Data)
-	}
-	return mdBareAnchor(n)
+	_, ours := mdRenderers[name]
+	return !ours && !mdKnownTags[name] && !mdPluginTagTypes[name] &&
+		!dom.NameIsBlockNode(name) && !dom.NameIsInlineNode(name)
 }
 
 // mdUnwrapBareAnchors replaces each <a> child of n that has no href, id or
@@ -92,7 +108,7 @@ func mdDropEmptyInline(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode && (mdEmphasisTag(c.Data) != "" || mdIsCodeEdge(c)) &&
-			dom.CollectText(c) == "" && mdRendersEmpty(c) && !mdInPre(c) {
+			!mdHasText(c) && mdRendersEmpty(c) && !mdInPre(c) {
 			n.RemoveChild(c)
 		}
 		c = next

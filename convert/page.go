@@ -11,9 +11,9 @@ type Page struct {
 }
 
 // Bytes returns the whole file: the front matter between "---" lines, a
-// blank line, and the body.
+// blank line, and the body, written into one buffer sized for all of it.
 func (p *Page) Bytes() ([]byte, error) {
-	b := make([]byte, 0, len(p.Body)+512)
+	b := make([]byte, 0, len(p.Body)+9+p.FrontMatter.sizeHint())
 	b = append(b, "---\n"...)
 	b, err := p.FrontMatter.appendYAML(b)
 	if err != nil {

@@ -163,7 +163,7 @@ func plainClassic(content string) bool {
 		return false
 	}
 	for i := strings.IndexByte(content, '<'); i >= 0; {
-		if name, _, _, ok := tagAt(content, i); ok && (blockTags[name] || name == "script" || name == "br") {
+		if name, _, _, ok := tagAt(content, i); ok && (isBlockTag(name) || name == "script" || name == "br") {
 			return false
 		}
 		k := strings.IndexByte(content[i+1:], '<')
@@ -224,7 +224,7 @@ func leafBlocks(out string) int {
 		case x.Type == html.CommentNode:
 			n++
 			return true
-		case x.Type == html.ElementNode && (blockTags[x.Data] || x.Data == "img"):
+		case x.Type == html.ElementNode && (isBlockTag(x.Data) || x.Data == "img"):
 			if !has {
 				n++
 			}

@@ -187,7 +187,7 @@ func insideP(b []byte) bool {
 			return false
 		}
 		name, closing, _, ok := tagAt(string(b[k:min(len(b), k+16)])+">", 0)
-		if ok && blockTags[name] {
+		if ok && isBlockTag(name) {
 			return name == "p" && !closing
 		}
 	}
@@ -229,7 +229,7 @@ func isBlockHTML(h string) bool {
 		return false
 	}
 	name, closing, _, ok := tagAt(h, 0)
-	return ok && !closing && blockTags[name]
+	return ok && !closing && isBlockTag(name)
 }
 
 // shortcodeHTML renders one known shortcode; s is the text it was found in.

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/wpexit/wpexit/convert"
+	"github.com/wpexit/wpexit/rewrite"
+)
+
+// BenchmarkSurvey runs the first pass of convert (read, plan, index, note
+// media) over the export named by WPEXIT_BENCH_WXR; one op is the whole
+// export. It is skipped when the variable is unset.
+//
+//	WPEXIT_BENCH_WXR=/tmp/big/theme-200mb.xml go test ./cmd/wpexit -run '^$' -bench Survey -benchtime 3x -benchmem
+func BenchmarkSurvey(b *testing.B) {
+	name := os.Getenv("WPEXIT_BENCH_WXR")
+	if name == "" {
+		b.Skip("WPEXIT_BENCH_WXR names no export")
+	}
+	ixOpts := rewrite.Options{OmitTitles: true}
+	b.ReportAllocs()
+	for b.Loop() {
+		exps, err := openExports([]string{name}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		sv, err := surveyExports(context.Background(), exps, ixOpts, convert.Options{}, func() {})
+		closeExports(exps)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sv.entries == 0 {
+			b.Fatal("no entries")
+		}
+	}
+}

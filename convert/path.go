@@ -83,7 +83,34 @@ func withSuffix(stem string, n int) string {
 // on exports of 100,000 posts; a collision (odds about n²/2⁶⁵) would only
 // rename a page, with a note. fold is the planner's own folding Caser.
 func foldName(fold cases.Caser, base string) uint64 {
+	if h, ok := foldASCII(base); ok {
+		return h
+	}
+	return foldSlow(fold, base)
+}
+
+// foldSlow is foldName by the book: NFC, full case folding, FNV-1a.
+func foldSlow(fold cases.Caser, base string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(fold.String(norm.NFC.String(base))))
 	return h.Sum64()
+}
+
+// foldASCII is foldName of an ASCII name, where NFC changes nothing and
+// folding only lowers A-Z: the FNV-1a hash of the lowered bytes, computed
+// without building them. ok is false when base is not all ASCII.
+func foldASCII(base string) (h uint64, ok bool) {
+	const offset64, prime64 = 14695981039346656037, 1099511628211
+	h = offset64
+	for i := 0; i < len(base); i++ {
+		c := base[i]
+		if c >= 0x80 {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * prime64
+	}
+	return h, true
 }

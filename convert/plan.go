@@ -111,12 +111,14 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 // case: Hugo's relref finds a page by its base name alone, and macOS and
 // Windows fold case.
 func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
-	n := 1
-	for p.used[foldName(p.fold, withSuffix(stem, n))] {
+	n, base := 1, withSuffix(stem, 1)
+	h := foldName(p.fold, base)
+	for p.used[h] {
 		n++
+		base = withSuffix(stem, n)
+		h = foldName(p.fold, base)
 	}
-	base := withSuffix(stem, n)
-	p.used[foldName(p.fold, base)] = true
+	p.used[h] = true
 	if p.opts.Bundles {
 		return dir + "/" + strings.TrimSuffix(base, ".md") + "/index.md", n > 1
 	}

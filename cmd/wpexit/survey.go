@@ -30,6 +30,7 @@ type survey struct {
 type surveyState struct {
 	*survey
 	planner  *convert.Planner
+	media    *mediaNoter     // notes the items' media on its own goroutine
 	parents  map[int64]int64 // every item seen: its parent
 	deferred []deferredItem  // items whose ancestors were not seen yet
 	taxa     map[string]bool
@@ -62,13 +63,16 @@ func surveyExports(ctx context.Context, exps []*export, ixOpts rewrite.Options, 
 		}
 	}}
 	defer sc.close()
+	s.media = startMediaNoter(s.survey) // medianoter.go
 	for r := range readAhead(ctx, sc) {
 		if r.err != nil {
+			s.media.wait()
 			return nil, r.err
 		}
 		s.add(r.entry)
 		tick()
 	}
+	s.media.wait()
 	for _, d := range s.deferred {
 		s.plan(d.seq, d.item)
 	}
@@ -114,7 +118,7 @@ func (s *surveyState) add(e entry) {
 		return
 	}
 	s.site.Add(it)
-	s.noteMedia(e.seq, it) // media.go
+	s.media.add(e.seq, it)
 	s.planner.Learn(it)
 	s.parents[it.ID] = it.Parent
 	for _, t := range it.Terms {

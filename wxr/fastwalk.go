@@ -208,8 +208,8 @@ func (w *walker) fastStart(src []byte, p int, h handler) (int, *syntaxError) {
 			return 0, errBail
 		}
 		raw := src[q+1 : q+1+i]
-		if bytes.IndexByte(raw, '<') >= 0 {
-			return 0, errBail
+		if bytes.IndexByte(raw, '<') >= 0 || bytes.Contains(raw, []byte("]]>")) {
+			return 0, errBail // the scanner would call "]]>" a stray: Reader.item looks
 		}
 		v, ok := w.decodeText(raw, true)
 		if !ok {

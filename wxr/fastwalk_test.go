@@ -197,6 +197,8 @@ func FuzzFastPath(f *testing.F) {
 	f.Add([]byte(`<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>` +
 		`<item><title>a &amp; b&#x41;&#66;</title><wp:post_id> 7 </wp:post_id><wp:post_date>2012-02-14 13:40:24</wp:post_date>` +
 		"<category domain='post_tag' nicename=\"x\r\ny\"><![CDATA[T\r]]></category><!-- c --><wp:status>publish</wp:status></item></channel></rss>"))
+	f.Add([]byte(`<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><content:encoded><![CDATA[a <![CDATA[b]]> c]]>` +
+		`</content:encoded><title x="]]>">]]&gt; ]]></title><!-- ]]> --></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fast, slow := readAll(src, false), readAll(src, true)
 		if !reflect.DeepEqual(fast, slow) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"testing"
 
 	"github.com/wpexit/wpexit/convert"
@@ -12,7 +13,8 @@ import (
 // BenchmarkSurvey runs the first pass of convert (read, plan, index, note
 // media) over the export named by WPEXIT_BENCH_WXR; one op is the whole
 // export. Besides wall time (ns/op) it reports the process's CPU time per
-// op (cpu-ms/op, GC included). It is skipped when the variable is unset.
+// op (cpu-ms/op, GC included). The collector runs at the first pass's GOGC,
+// as in a conversion (heap.go). It is skipped when the variable is unset.
 //
 //	WPEXIT_BENCH_WXR=/tmp/big/theme-200mb.xml go test ./cmd/wpexit -run '^$' -bench Survey -benchtime 3x -benchmem
 func BenchmarkSurvey(b *testing.B) {
@@ -21,6 +23,7 @@ func BenchmarkSurvey(b *testing.B) {
 		b.Skip("WPEXIT_BENCH_WXR names no export")
 	}
 	ixOpts := rewrite.Options{OmitTitles: true}
+	defer debug.SetGCPercent(debug.SetGCPercent(surveyGCPercent))
 	b.ReportAllocs()
 	start := cpuTime()
 	for b.Loop() {

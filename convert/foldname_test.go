@@ -1,6 +1,7 @@
 package convert
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/cases"
@@ -45,6 +46,33 @@ func FuzzFoldName(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := foldName(fold, s), foldSlow(fold, s); got != want {
 			t.Errorf("foldName(%q) = %x, want %x (foldSlow)", s, got, want)
+		}
+	})
+}
+
+// TestFoldSuffixed checks that the planner's probe hashes the names it
+// tries as foldName hashes them once built.
+func TestFoldSuffixed(t *testing.T) {
+	fold := cases.Fold()
+	long := strings.Repeat("Long-Slug.", 13)
+	for _, stem := range []string{"", "hello", "2012-02-14-Hello-World", long, long[:99] + "é-x", "straße", "日本語"} {
+		for _, n := range []int{1, 2, 10, 12345} {
+			if got, want := foldSuffixed(fold, stem, n), foldName(fold, withSuffix(stem, n)); got != want {
+				t.Errorf("foldSuffixed(%q, %d) = %x, want %x (foldName of %q)", stem, n, got, want, withSuffix(stem, n))
+			}
+		}
+	}
+}
+
+// FuzzFoldSuffixed checks the probe against foldName of the built name.
+func FuzzFoldSuffixed(f *testing.F) {
+	f.Add("hello-World", 1)
+	f.Add(strings.Repeat("ab-", 60), 7)
+	f.Add("straße", 2)
+	fold := cases.Fold()
+	f.Fuzz(func(t *testing.T, stem string, n int) {
+		if got, want := foldSuffixed(fold, stem, n), foldName(fold, withSuffix(stem, n)); got != want {
+			t.Errorf("foldSuffixed(%q, %d) = %x, want %x", stem, n, got, want)
 		}
 	})
 }

@@ -111,14 +111,14 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 // case: Hugo's relref finds a page by its base name alone, and macOS and
 // Windows fold case.
 func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
-	n, base := 1, withSuffix(stem, 1)
-	h := foldName(p.fold, base)
+	n := 1
+	h := foldSuffixed(p.fold, stem, n)
 	for p.used[h] {
 		n++
-		base = withSuffix(stem, n)
-		h = foldName(p.fold, base)
+		h = foldSuffixed(p.fold, stem, n)
 	}
 	p.used[h] = true
+	base := withSuffix(stem, n)
 	if p.opts.Bundles {
 		return dir + "/" + strings.TrimSuffix(base, ".md") + "/index.md", n > 1
 	}

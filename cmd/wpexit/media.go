@@ -462,7 +462,7 @@ func (m *mediaUses) add(seq int, abs string) {
 	if abs == "" {
 		return
 	}
-	p, ok := plainURLPath(abs) // plainurl.go
+	p, ok := convert.PlainURLPath(abs)
 	if !ok {
 		u, err := url.Parse(abs)
 		if err != nil {
@@ -560,7 +560,7 @@ func absoluteURL(page, home, raw string) string {
 	if strings.HasPrefix(raw, "//") {
 		raw = "https:" + raw
 	}
-	if _, ok := plainURLPath(raw); ok {
+	if _, ok := convert.PlainURLPath(raw); ok {
 		return raw // what url.Parse(raw).String() gives
 	}
 	r, err := url.Parse(raw)

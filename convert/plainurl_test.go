@@ -1,4 +1,4 @@
-package main
+package convert
 
 import (
 	"net/url"
@@ -34,9 +34,9 @@ func TestPlainURLPath(t *testing.T) {
 		{"http://[::1]/a.jpg", "", false},
 	}
 	for _, tt := range tests {
-		p, ok := plainURLPath(tt.in)
+		p, ok := PlainURLPath(tt.in)
 		if p != tt.path || ok != tt.ok {
-			t.Errorf("plainURLPath(%q) = %q, %v, want %q, %v", tt.in, p, ok, tt.path, tt.ok)
+			t.Errorf("PlainURLPath(%q) = %q, %v, want %q, %v", tt.in, p, ok, tt.path, tt.ok)
 		}
 		checkPlainURL(t, tt.in)
 	}
@@ -50,22 +50,22 @@ func FuzzPlainURLPath(f *testing.F) {
 	f.Fuzz(checkPlainURL)
 }
 
-// checkPlainURL fails when plainURLPath accepts s but net/url parses it
+// checkPlainURL fails when PlainURLPath accepts s but net/url parses it
 // to another path, host or scheme, or does not give it back unchanged.
 func checkPlainURL(t *testing.T, s string) {
-	p, ok := plainURLPath(s)
+	p, ok := PlainURLPath(s)
 	if !ok {
 		return
 	}
 	u, err := url.Parse(s)
 	switch {
 	case err != nil:
-		t.Fatalf("plainURLPath(%q) ok, but url.Parse fails: %v", s, err)
+		t.Fatalf("PlainURLPath(%q) ok, but url.Parse fails: %v", s, err)
 	case u.Path != p:
-		t.Errorf("plainURLPath(%q) = %q, want %q (net/url)", s, p, u.Path)
+		t.Errorf("PlainURLPath(%q) = %q, want %q (net/url)", s, p, u.Path)
 	case u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || !u.IsAbs():
-		t.Errorf("plainURLPath(%q) ok, but net/url reads scheme %q host %q", s, u.Scheme, u.Host)
+		t.Errorf("PlainURLPath(%q) ok, but net/url reads scheme %q host %q", s, u.Scheme, u.Host)
 	case u.String() != s:
-		t.Errorf("plainURLPath(%q) ok, but url.Parse(s).String() = %q", s, u.String())
+		t.Errorf("PlainURLPath(%q) ok, but url.Parse(s).String() = %q", s, u.String())
 	}
 }

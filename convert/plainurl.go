@@ -1,15 +1,15 @@
-package main
+package convert
 
 import "strings"
 
-// plainURLPath is the path of an absolute http(s) URL made only of plain
+// PlainURLPath is the path of an absolute http(s) URL made only of plain
 // ASCII: a lower-case scheme, a host of letters, digits, dots and dashes,
 // and a path of characters that need no escaping, with no port, user,
 // query or fragment. For such a URL net/url's Parse gives this path and
 // String gives the URL back unchanged; ok is false for every other string,
 // which the caller hands to net/url. It lets the first pass skip net/url
-// for the media URLs of most posts.
-func plainURLPath(s string) (path string, ok bool) {
+// for the permalinks and media URLs of most posts.
+func PlainURLPath(s string) (path string, ok bool) {
 	rest, ok := strings.CutPrefix(s, "https://")
 	if !ok {
 		if rest, ok = strings.CutPrefix(s, "http://"); !ok {

@@ -70,11 +70,33 @@ func finishSegment(s string, maxLen int) string {
 // withSuffix returns the file name stem+"-n"+".md" (n > 1) or stem+".md",
 // shortening stem so the whole name stays within maxBase bytes.
 func withSuffix(stem string, n int) string {
-	suffix := ".md"
+	var buf [24]byte
+	suffix := appendSuffix(buf[:0], n)
+	return truncateUTF8(stem, maxBase-len(suffix), "-.") + string(suffix)
+}
+
+// appendSuffix appends the ending of withSuffix: ".md", or "-N.md".
+func appendSuffix(b []byte, n int) []byte {
 	if n > 1 {
-		suffix = "-" + strconv.Itoa(n) + ".md"
+		b = strconv.AppendInt(append(b, '-'), int64(n), 10)
 	}
-	return truncateUTF8(stem, maxBase-len(suffix), "-.") + suffix
+	return append(b, ".md"...)
+}
+
+// foldSuffixed is foldName(fold, withSuffix(stem, n)), which it builds
+// only when it is not ASCII: the planner asks it for every name it tries.
+func foldSuffixed(fold cases.Caser, stem string, n int) uint64 {
+	var buf [24]byte
+	suffix := appendSuffix(buf[:0], n)
+	head := truncateUTF8(stem, maxBase-len(suffix), "-.")
+	h, ok := foldASCII(fnvOffset, head)
+	if ok {
+		h, ok = foldASCII(h, suffix)
+	}
+	if ok {
+		return h
+	}
+	return foldSlow(fold, head+string(suffix))
 }
 
 // foldName is the key two file names collide on: case-insensitive, because
@@ -83,7 +105,36 @@ func withSuffix(stem string, n int) string {
 // on exports of 100,000 posts; a collision (odds about n²/2⁶⁵) would only
 // rename a page, with a note. fold is the planner's own folding Caser.
 func foldName(fold cases.Caser, base string) uint64 {
+	if h, ok := foldASCII(fnvOffset, base); ok {
+		return h
+	}
+	return foldSlow(fold, base)
+}
+
+// foldSlow is foldName by the book: NFC, full case folding, FNV-1a.
+func foldSlow(fold cases.Caser, base string) uint64 {
 	h := fnv.New64a()
 	h.Write([]byte(fold.String(norm.NFC.String(base))))
 	return h.Sum64()
+}
+
+// fnvOffset is the FNV-1a hash of nothing.
+const fnvOffset uint64 = 14695981039346656037
+
+// foldASCII continues the FNV-1a hash h of a folded name with the ASCII
+// text s, where NFC changes nothing and folding only lowers A-Z, without
+// building the lowered bytes. ok is false when s is not all ASCII.
+func foldASCII[T string | []byte](h uint64, s T) (uint64, bool) {
+	const prime64 = 1099511628211
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return 0, false
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h = (h ^ uint64(c)) * prime64
+	}
+	return h, true
 }

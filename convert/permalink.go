@@ -21,6 +21,14 @@ func permalinkPath(link string) string {
 	if link == "" {
 		return ""
 	}
+	if p, ok := PlainURLPath(link); ok {
+		return cleanPermalink(p) // no query, plain ASCII: NFC already
+	}
+	return parsedPermalink(link)
+}
+
+// parsedPermalink is permalinkPath of a trimmed link, read by net/url.
+func parsedPermalink(link string) string {
 	u, err := url.Parse(link)
 	if err != nil {
 		return ""
@@ -32,19 +40,25 @@ func permalinkPath(link string) string {
 	if !utf8.ValidString(p) || strings.ContainsAny(p, "\x00\r\n") {
 		p = u.EscapedPath()
 	}
-	p = norm.NFC.String(p)
+	return cleanPermalink(norm.NFC.String(p))
+}
+
+// cleanPermalink is the decoded path p cleaned for permalinkPath: rooted,
+// with its trailing slash kept; "" for the home page.
+func cleanPermalink(p string) string {
 	if p == "" || p == "/" {
 		return ""
 	}
-	slash := strings.HasSuffix(p, "/")
-	p = path.Clean("/" + p)
-	if p == "/" {
+	c := path.Clean("/" + p)
+	switch {
+	case c == "/":
 		return ""
+	case !strings.HasSuffix(p, "/"):
+		return c
+	case len(p) == len(c)+1 && strings.HasPrefix(p, c):
+		return p // clean already: no new string
 	}
-	if slash {
-		p += "/"
-	}
-	return p
+	return c + "/"
 }
 
 // isHomeLink reports whether link is a site's home URL with no query: the

@@ -112,11 +112,13 @@ func (p *Planner) Plan(it *wxr.Item) Plan {
 // Windows fold case.
 func (p *Planner) claim(dir, stem string) (path string, renamed bool) {
 	n := 1
-	for p.used[foldName(p.fold, withSuffix(stem, n))] {
+	h := foldSuffixed(p.fold, stem, n)
+	for p.used[h] {
 		n++
+		h = foldSuffixed(p.fold, stem, n)
 	}
+	p.used[h] = true
 	base := withSuffix(stem, n)
-	p.used[foldName(p.fold, base)] = true
 	if p.opts.Bundles {
 		return dir + "/" + strings.TrimSuffix(base, ".md") + "/index.md", n > 1
 	}

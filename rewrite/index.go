@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -56,6 +57,7 @@ type Index struct {
 	moves   []rule // files moved after the index was filled (Move)
 	memo    keyMemo
 	learnt  string // the host (as written) learnHost last learnt
+	qbuf    []byte // putQueryForms's key being built
 }
 
 // entry is one item that answers old URLs: a page or a media file. It is
@@ -260,9 +262,7 @@ func (ix *Index) addPage(it *wxr.Item, plan convert.Plan) {
 			ix.addOldPage(idx, p, class)
 		}
 	}
-	for _, q := range ix.queryForms(it.ID, typ) {
-		ix.putKey(q, idx, strong)
-	}
+	ix.putQueryForms(it.ID, typ, idx)
 	if q := ix.nameForm(it, typ); q != "" {
 		ix.putKey(q, idx, strong)
 	}
@@ -288,15 +288,43 @@ func (ix *Index) queryForms(itemID int64, typ string) []string {
 	if itemID <= 0 {
 		return nil
 	}
-	id := itoa(itemID)
-	qs := []string{ix.site.base + "/?p=" + id}
-	switch typ {
-	case "page":
-		qs = append(qs, ix.site.base+"/?page_id="+id)
-	case "attachment":
-		qs = append(qs, ix.site.base+"/?attachment_id="+id)
+	qs := []string{string(appendQueryForm(nil, ix.site.base, "p", itemID))}
+	if name := typeQuery(typ); name != "" {
+		qs = append(qs, string(appendQueryForm(nil, ix.site.base, name, itemID)))
 	}
 	return qs
+}
+
+// putQueryForms maps the item's queryForms to the entry, strongly, without
+// building their strings: Add does it for every item.
+func (ix *Index) putQueryForms(itemID int64, typ string, idx int32) {
+	if itemID <= 0 {
+		return
+	}
+	ix.qbuf = appendQueryForm(ix.qbuf[:0], ix.site.base, "p", itemID)
+	ix.putHash(maphash.Bytes(ix.seed, ix.qbuf), idx, strong)
+	if name := typeQuery(typ); name != "" {
+		ix.qbuf = appendQueryForm(ix.qbuf[:0], ix.site.base, name, itemID)
+		ix.putHash(maphash.Bytes(ix.seed, ix.qbuf), idx, strong)
+	}
+}
+
+// typeQuery is the query parameter besides p that names an item of the
+// type: page_id for pages, attachment_id for attachments; "" for others.
+func typeQuery(typ string) string {
+	switch typ {
+	case "page":
+		return "page_id"
+	case "attachment":
+		return "attachment_id"
+	}
+	return ""
+}
+
+// appendQueryForm appends the query form base/?name=id.
+func appendQueryForm(b []byte, base, name string, id int64) []byte {
+	b = append(append(append(b, base...), "/?"...), name...)
+	return strconv.AppendInt(append(b, '='), id, 10)
 }
 
 // nameForm returns the ?name=slug (posts) or ?pagename=path (pages) key of
@@ -533,7 +561,11 @@ func (ix *Index) putURL(raw string, idx int32, claim bool) bool {
 // claim takes a URL over from a weak one, and a published page from a draft
 // (duplicate ids in damaged exports).
 func (ix *Index) putKey(k string, idx int32, claim bool) {
-	h := maphash.String(ix.seed, k)
+	ix.putHash(maphash.String(ix.seed, k), idx, claim)
+}
+
+// putHash is putKey of the key whose hash is h.
+func (ix *Index) putHash(h uint64, idx int32, claim bool) {
 	old, taken := ix.keys.get(h)
 	switch {
 	case !taken:

@@ -58,9 +58,7 @@ func (ix *Index) addMedia(it *wxr.Item) {
 			ix.addOld(idx, p, ClassMedia, ViaRedirect)
 		}
 	}
-	for _, q := range ix.queryForms(it.ID, "attachment") {
-		ix.putKey(q, idx, strong)
-	}
+	ix.putQueryForms(it.ID, "attachment", idx)
 }
 
 // learnUploads records the host of an attachment file as a media host and

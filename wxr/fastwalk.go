@@ -208,8 +208,8 @@ func (w *walker) fastStart(src []byte, p int, h handler) (int, *syntaxError) {
 			return 0, errBail
 		}
 		raw := src[q+1 : q+1+i]
-		if bytes.IndexByte(raw, '<') >= 0 {
-			return 0, errBail
+		if bytes.IndexByte(raw, '<') >= 0 || bytes.Contains(raw, []byte("]]>")) {
+			return 0, errBail // the scanner would call "]]>" a stray: Reader.item looks
 		}
 		v, ok := w.decodeText(raw, true)
 		if !ok {
@@ -365,42 +365,29 @@ func appendRef(out, ref []byte) ([]byte, bool) {
 }
 
 // validChars reports whether b is UTF-8 holding only characters XML
-// allows. Most text is ASCII: utf8.Valid and a word-at-a-time look for
-// control bytes leave only the rare suspects to a closer look.
+// allows. Most text is ASCII: one pass takes eight printable ASCII bytes
+// at a time and decodes only the runes around the others.
 func validChars(b []byte) bool {
-	if !utf8.Valid(b) {
-		return false
-	}
-	i := 0
-	for ; i+8 <= len(b); i += 8 {
-		x := binary.LittleEndian.Uint64(b[i:])
-		if (x-0x2020202020202020)&^x&0x8080808080808080 != 0 && !noControls(b[i:i+8]) {
+	for i := 0; i < len(b); {
+		if i+8 <= len(b) {
+			x := binary.LittleEndian.Uint64(b[i:])
+			if (x|(x-0x2020202020202020))&0x8080808080808080 == 0 { // all in 0x20-0x7F
+				i += 8
+				continue
+			}
+		}
+		if c := b[i]; c < utf8.RuneSelf {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && n == 1 || !inCharacterRange(r) {
 			return false
 		}
-	}
-	if !noControls(b[i:]) {
-		return false
-	}
-	// U+FFFE and U+FFFF are the only other characters valid UTF-8 can
-	// hold that XML forbids (surrogates are not valid UTF-8).
-	for rest := b; ; {
-		j := bytes.Index(rest, []byte("\xEF\xBF"))
-		if j < 0 || j+2 >= len(rest) {
-			return true
-		}
-		if c := rest[j+2]; c == 0xBE || c == 0xBF {
-			return false
-		}
-		rest = rest[j+2:]
-	}
-}
-
-// noControls reports whether b holds no control byte but tab, LF and CR.
-func noControls(b []byte) bool {
-	for _, c := range b {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' {
-			return false
-		}
+		i += n
 	}
 	return true
 }

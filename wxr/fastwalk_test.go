@@ -111,31 +111,47 @@ func corpusDir(t *testing.T) string {
 	return corpus
 }
 
+// validCharsRef is validChars rune by rune.
+func validCharsRef(b []byte) bool {
+	for len(b) > 0 {
+		r, n := utf8.DecodeRune(b)
+		if r == utf8.RuneError && n == 1 {
+			return false
+		}
+		if !(r == 9 || r == 10 || r == 13 || inCharacterRange(r)) {
+			return false
+		}
+		b = b[n:]
+	}
+	return true
+}
+
 // TestValidChars compares validChars with a rune-by-rune check.
 func TestValidChars(t *testing.T) {
-	ref := func(b []byte) bool {
-		for len(b) > 0 {
-			r, n := utf8.DecodeRune(b)
-			if r == utf8.RuneError && n == 1 {
-				return false
-			}
-			if !(r == 9 || r == 10 || r == 13 || inCharacterRange(r)) {
-				return false
-			}
-			b = b[n:]
-		}
-		return true
-	}
 	long := strings.Repeat("abcdefgh", 3)
 	for _, s := range []string{
 		"", "a", long, long + "\x01", "\x1f" + long, long[:5] + "\x00" + long,
 		"tab\tlf\ncr\r" + long, "\uFFFD" + long, "x\uFFFE", long + "\uFFFF", "\xEF\xBF", "a\xEF\xBF\xBD\xEF\xBF\xBE",
 		"\xED\xA0\x80", "caf\xe9", long + "\x7f\x80", "\U0010FFFF", "日本語" + long + "\x0b",
+		long + "\x1f", long[:7] + "\x00", "abcdefg\xEF\xBF\xBE", " \x7f\x7f\x7f\x7f\x7f\x7f\x7f", "        \x20\x19",
+		"\xF4\x90\x80\x80", "\xC0\x80", long + "é" + long + "\xEF\xBF\xBF" + long,
 	} {
-		if got, want := validChars([]byte(s)), ref([]byte(s)); got != want {
+		if got, want := validChars([]byte(s)), validCharsRef([]byte(s)); got != want {
 			t.Errorf("validChars(%q) = %v, want %v", s, got, want)
 		}
 	}
+}
+
+// FuzzValidChars compares validChars with the rune-by-rune check.
+func FuzzValidChars(f *testing.F) {
+	for _, s := range []string{"", "abcdefgh\x01", "日本語abcdefgh", "abcdefg\xEF\xBF\xBE", "\xED\xA0\x80abcdefgh"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if got, want := validChars(b), validCharsRef(b); got != want {
+			t.Errorf("validChars(%q) = %v, want %v", b, got, want)
+		}
+	})
 }
 
 // TestPlainValues checks that the byte readers of numbers and dates agree
@@ -181,6 +197,8 @@ func FuzzFastPath(f *testing.F) {
 	f.Add([]byte(`<rss xmlns:wp="http://wordpress.org/export/1.2/"><channel><wp:wxr_version>1.2</wp:wxr_version>` +
 		`<item><title>a &amp; b&#x41;&#66;</title><wp:post_id> 7 </wp:post_id><wp:post_date>2012-02-14 13:40:24</wp:post_date>` +
 		"<category domain='post_tag' nicename=\"x\r\ny\"><![CDATA[T\r]]></category><!-- c --><wp:status>publish</wp:status></item></channel></rss>"))
+	f.Add([]byte(`<rss xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel><item><content:encoded><![CDATA[a <![CDATA[b]]> c]]>` +
+		`</content:encoded><title x="]]>">]]&gt; ]]></title><!-- ]]> --></item></channel></rss>`))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		fast, slow := readAll(src, false), readAll(src, true)
 		if !reflect.DeepEqual(fast, slow) {

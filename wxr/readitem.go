@@ -11,16 +11,16 @@ import (
 func (r *Reader) item(sp span) (*Item, error) {
 	if sp.unclosed {
 		next := sp.line + bytes.Count(sp.item, nlByte)
-		it, _, _ := r.parse(sp.item, sp.line)
+		it, _, _, _ := r.parse(sp.item, sp.line)
 		r.pending = r.pending[:0]
 		return nil, &ItemError{File: r.opts.Name, Line: sp.line, ItemID: it.ID,
 			Err: fmt.Errorf("skipped the item: it has no </item> before the next <item> on line %d", next)}
 	}
-	it, notes, err := r.parse(sp.item, sp.line)
-	if err != nil || sp.stray {
+	it, notes, fast, err := r.parse(sp.item, sp.line)
+	if err != nil || !fast && strayIn(sp.item) { // the fast path takes no stray "]]>"
 		fixed, fixes := repair(sp.item, sp.line, r.fallback)
 		r.pending = r.pending[:0]
-		it2, notes2, err2 := r.parse(fixed, sp.line)
+		it2, notes2, _, err2 := r.parse(fixed, sp.line)
 		if err2 != nil {
 			if err == nil {
 				err = err2
@@ -44,10 +44,13 @@ func firstID(a, b int64) int64 {
 }
 
 // parse walks one item's bytes. The Item is never nil: on error it holds
-// what was read before the error (its ID helps the message).
-func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
+// what was read before the error (its ID helps the message). fast reports
+// that the fast path read it.
+func (r *Reader) parse(src []byte, line int) (it *Item, notes []note, fast bool, err *syntaxError) {
 	it, b, err := r.walkItem(src, line, !r.noFast)
+	fast = !r.noFast
 	if err == errBail { // outside the fast path's subset: encoding/xml reads it
+		fast = false
 		it, b, err = r.walkItem(src, line, false)
 	}
 	if w := &r.iw; err == nil && len(w.stack) > 0 {
@@ -55,7 +58,7 @@ func (r *Reader) parse(src []byte, line int) (*Item, []note, *syntaxError) {
 		err = &syntaxError{line: line + bytes.Count(src, nlByte), msg: fmt.Sprintf("XML syntax error: <%s> is not closed", qname(f.prefix, f.local))}
 	}
 	b.finish()
-	return it, b.notes, err
+	return it, b.notes, fast, err
 }
 
 // walkItem walks src into a new Item, on the fast path or with encoding/xml.
@@ -74,7 +77,7 @@ func (r *Reader) walkItem(src []byte, line int, fast bool) (*Item, *itemBuilder,
 
 // partialID reads what it can of a truncated item to name it.
 func (r *Reader) partialID(sp span) int64 {
-	it, _, _ := r.parse(sp.item, sp.line)
+	it, _, _, _ := r.parse(sp.item, sp.line)
 	r.pending = r.pending[:0]
 	return it.ID
 }

@@ -37,7 +37,6 @@ type span struct {
 
 	item     []byte // nil when the input ended before another item
 	line     int    // line of the item's start tag
-	stray    bool   // "]]>" outside CDATA inside the item
 	unclosed bool   // no </item>: cut at the next <item> or at EOF
 	endLine  int    // line where the input ended (when item is nil or unclosed at EOF)
 	atEOF    bool
@@ -222,11 +221,10 @@ func (s *scanner) next() span {
 		return sp
 	}
 	sp.line = s.lineAt(itemStart)
-	end, closed, itemStray := s.scanItem(itemStart)
+	end, closed, _ := s.scanItem(itemStart, false) // Reader.item looks for strays when it needs to
 	// fill may move the buffer: slice only now
 	sp.gap = s.bytes(start, itemStart)
 	sp.item = s.bytes(itemStart, end)
-	sp.stray = itemStray
 	sp.unclosed = !closed
 	if !closed && end == s.end && s.eof {
 		sp.atEOF = true
@@ -264,7 +262,14 @@ func (s *scanner) scanTo(from int64) (start int64, strayed bool) {
 
 // scanItem finds the end of the item whose start tag is at start. closed is
 // false when the item runs into another <item> or the end of input.
-func (s *scanner) scanItem(start int64) (end int64, closed, strayed bool) {
+// strayed reports a "]]>" outside CDATA in the item, looked for only when
+// strays is set.
+func (s *scanner) scanItem(start int64, strays bool) (end int64, closed, strayed bool) {
+	look := func(a, b int64) { // one "]]>" is enough
+		if strays && !strayed {
+			strayed = stray(s.bytes(a, b))
+		}
+	}
 	gt := s.find(start, ">")
 	if gt < 0 {
 		return s.end, false, false
@@ -277,12 +282,13 @@ func (s *scanner) scanItem(start int64) (end int64, closed, strayed bool) {
 		i := bytes.IndexByte(s.bytes(p, s.end), '<')
 		if i < 0 {
 			if !s.fill() {
-				return s.end, false, strayed || stray(s.bytes(p, s.end))
+				look(p, s.end)
+				return s.end, false, strayed
 			}
 			continue
 		}
 		lt := p + int64(i)
-		strayed = strayed || stray(s.bytes(p, lt))
+		look(p, lt)
 		kind, after := s.markup(lt)
 		switch kind {
 		case mkItemEnd:
@@ -294,4 +300,12 @@ func (s *scanner) scanItem(start int64) (end int64, closed, strayed bool) {
 		}
 		p = after
 	}
+}
+
+// strayIn reports a "]]>" outside CDATA in a complete item span, as
+// scanItem would.
+func strayIn(item []byte) bool {
+	s := &scanner{buf: item, end: int64(len(item)), eof: true, line: 1}
+	_, _, strayed := s.scanItem(0, true)
+	return strayed
 }

@@ -462,11 +462,15 @@ func (m *mediaUses) add(seq int, abs string) {
 	if abs == "" {
 		return
 	}
-	u, err := url.Parse(abs)
-	if err != nil {
-		return
+	p, ok := convert.PlainURLPath(abs)
+	if !ok {
+		u, err := url.Parse(abs)
+		if err != nil {
+			return
+		}
+		p = u.Path
 	}
-	switch strings.ToLower(path.Ext(u.Path)) {
+	switch strings.ToLower(path.Ext(p)) {
 	case "", ".html", ".htm", ".php", ".asp", ".aspx":
 		return
 	}
@@ -555,6 +559,9 @@ func absoluteURL(page, home, raw string) string {
 	raw = strings.TrimSpace(raw)
 	if strings.HasPrefix(raw, "//") {
 		raw = "https:" + raw
+	}
+	if _, ok := convert.PlainURLPath(raw); ok {
+		return raw // what url.Parse(raw).String() gives
 	}
 	r, err := url.Parse(raw)
 	if err != nil {

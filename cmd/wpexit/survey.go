@@ -30,6 +30,7 @@ type survey struct {
 type surveyState struct {
 	*survey
 	planner  *convert.Planner
+	media    *mediaNoter     // notes the items' media on its own goroutine
 	parents  map[int64]int64 // every item seen: its parent
 	deferred []deferredItem  // items whose ancestors were not seen yet
 	taxa     map[string]bool
@@ -62,13 +63,18 @@ func surveyExports(ctx context.Context, exps []*export, ixOpts rewrite.Options, 
 		}
 	}}
 	defer sc.close()
-	for r := range readAhead(ctx, sc) {
-		if r.err != nil {
-			return nil, r.err
+	s.media = startMediaNoter(s.survey) // medianoter.go
+	for batch := range readAhead(ctx, sc) {
+		for _, r := range batch {
+			if r.err != nil {
+				s.media.wait()
+				return nil, r.err
+			}
+			s.add(r.entry)
+			tick()
 		}
-		s.add(r.entry)
-		tick()
 	}
+	s.media.wait()
 	for _, d := range s.deferred {
 		s.plan(d.seq, d.item)
 	}
@@ -83,23 +89,35 @@ type scanned struct {
 	err error
 }
 
-// readAhead reads sc's entries on a goroutine of its own, a few ahead of
-// the caller, so that parsing the export and surveying its items share the
-// machine's cores. The channel closes after the last entry or an error; the
-// caller must drain it.
-func readAhead(ctx context.Context, sc *scanner) <-chan scanned {
-	ch := make(chan scanned, 16)
+// readBatch is how many entries readAhead hands over at once: one
+// hand-over per entry would wake the caller for each.
+const readBatch = 16
+
+// readAhead reads sc's entries on a goroutine of its own, a few batches
+// ahead of the caller, so that parsing the export and surveying its items
+// share the machine's cores. The channel closes after the last entry or an
+// error, which ends the last batch; the caller must drain it.
+func readAhead(ctx context.Context, sc *scanner) <-chan []scanned {
+	ch := make(chan []scanned, 4)
 	go func() {
 		defer close(ch)
+		batch := make([]scanned, 0, readBatch)
 		for {
 			e, ok, err := sc.next(ctx)
 			if err != nil {
-				ch <- scanned{err: err}
+				batch = append(batch, scanned{err: err})
 			}
 			if err != nil || !ok {
+				if len(batch) > 0 {
+					ch <- batch
+				}
 				return
 			}
-			ch <- scanned{entry: e}
+			batch = append(batch, scanned{entry: e})
+			if len(batch) == readBatch {
+				ch <- batch
+				batch = make([]scanned, 0, readBatch)
+			}
 		}
 	}()
 	return ch
@@ -114,7 +132,7 @@ func (s *surveyState) add(e entry) {
 		return
 	}
 	s.site.Add(it)
-	s.noteMedia(e.seq, it) // media.go
+	s.media.add(e.seq, it)
 	s.planner.Learn(it)
 	s.parents[it.ID] = it.Parent
 	for _, t := range it.Terms {

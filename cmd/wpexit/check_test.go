@@ -207,12 +207,15 @@ func TestCheckLive(t *testing.T) {
 		t.Errorf("the off-host redirect of /?p=12 is not reported: %+v", live.Missing)
 	}
 	want := strings.TrimPrefix(srv.URL, "http://")
-	for _, h := range hosts {
+	mu.Lock() // a request the check gave up on may still be in the handler
+	seen := slices.Clone(hosts)
+	mu.Unlock()
+	for _, h := range seen {
 		if h != want {
 			t.Errorf("a request reached host %q, want only %q", h, want)
 		}
 	}
-	if len(hosts) == 0 {
+	if len(seen) == 0 {
 		t.Error("the live check sent no request")
 	}
 	if strings.Contains(r.stderr, "checking") {

@@ -20,7 +20,7 @@ func TestFoldName(t *testing.T) {
 		{"a@[`{z.md", "A@[`{Z.md", true}, // the bytes around A-Z do not fold
 		{"@.md", "`.md", false},
 		{"strasse.md", "STRASSE.md", true},
-		{"straße.md", "STRASSE.md", true}, // full folding: ß is ss
+		{"straße.md", "STRASSE.md", true},  // full folding: ß is ss
 		{"café.md", "cafe\u0301.md", true}, // NFC first
 		{"k.md", "\u212a.md", true},        // Kelvin sign folds to k
 		{"a.md", "b.md", false},

@@ -27,8 +27,8 @@ type job struct {
 	sources  []string // URLs to try, in order
 	users    []string
 	hasUser  map[string]bool // users, for merging the users of several refs
-	original string // dest of the original to prefer, when dest is a thumbnail
-	implicit bool   // an original no post names: a failure is only a fallback
+	original string          // dest of the original to prefer, when dest is a thumbnail
+	implicit bool            // an original no post names: a failure is only a fallback
 }
 
 // sizeRE matches the "-300x200" suffixes of WordPress's resized copies,

@@ -112,17 +112,13 @@ func (w *autopWriter) lineBreaks(s string) {
 }
 
 // textIsBlank reports whether s holds only white space, as
-// strings.TrimSpace(s) == "" does, without trimming: ASCII text is looked
-// at byte by byte.
+// strings.TrimSpace(s) == "" does, without trimming ASCII text.
 func textIsBlank(s string) bool {
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case c == ' ', c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
-		case c < 0x80:
-			return false
-		default:
-			return strings.TrimSpace(s[i:]) == ""
-		}
+	switch mdASCIIBlank(s) { // mdempty.go
+	case blankYes:
+		return true
+	case blankNo:
+		return false
 	}
-	return true
+	return strings.TrimSpace(s) == ""
 }

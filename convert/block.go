@@ -95,76 +95,29 @@ func nextBlockToken(s string, i int) (t blockToken, ok bool) {
 }
 
 // fullBlockName adds the "core/" namespace that the serializer omits. The
-// core blocks posts use most are spelled out, so that their names cost no
-// allocation.
+// names of the core blocks posts use most are made once (coreBlockNames),
+// so that they cost no allocation.
 func fullBlockName(name string) string {
 	if strings.IndexByte(name, '/') >= 0 {
 		return name
 	}
-	switch name {
-	case "paragraph":
-		return "core/paragraph"
-	case "heading":
-		return "core/heading"
-	case "list":
-		return "core/list"
-	case "list-item":
-		return "core/list-item"
-	case "image":
-		return "core/image"
-	case "gallery":
-		return "core/gallery"
-	case "quote":
-		return "core/quote"
-	case "code":
-		return "core/code"
-	case "preformatted":
-		return "core/preformatted"
-	case "html":
-		return "core/html"
-	case "separator":
-		return "core/separator"
-	case "spacer":
-		return "core/spacer"
-	case "more":
-		return "core/more"
-	case "embed":
-		return "core/embed"
-	case "group":
-		return "core/group"
-	case "columns":
-		return "core/columns"
-	case "column":
-		return "core/column"
-	case "buttons":
-		return "core/buttons"
-	case "button":
-		return "core/button"
-	case "table":
-		return "core/table"
-	case "shortcode":
-		return "core/shortcode"
-	case "block":
-		return "core/block"
-	case "cover":
-		return "core/cover"
-	case "media-text":
-		return "core/media-text"
-	case "video":
-		return "core/video"
-	case "audio":
-		return "core/audio"
-	case "file":
-		return "core/file"
-	case "pullquote":
-		return "core/pullquote"
-	case "verse":
-		return "core/verse"
-	case "freeform":
-		return "core/freeform"
+	if full, ok := coreBlockNames[name]; ok {
+		return full
 	}
 	return "core/" + name
 }
+
+// coreBlockNames maps the common core blocks' short names to their full
+// names.
+var coreBlockNames = func() map[string]string {
+	m := map[string]string{}
+	for _, n := range strings.Fields(`paragraph heading list list-item image gallery quote code preformatted
+		html separator spacer more embed group columns column buttons button table shortcode
+		block cover media-text video audio file pullquote verse freeform`) {
+		m[n] = "core/" + n
+	}
+	return m
+}()
 
 // parseBlocks splits block content into top-level parts: runs of freeform
 // HTML (child == nil) and blocks. Like WordPress's parser it forgives: a

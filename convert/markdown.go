@@ -8,7 +8,6 @@ import (
 
 	"github.com/JohannesKaufmann/dom"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/strikethrough"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/table"
@@ -92,12 +91,19 @@ func (st *mdState) note(kind, detail string) {
 	st.notes = append(st.notes, n)
 }
 
-// newMarkdown builds this worker's HTML → Markdown converter: base,
-// CommonMark (ATX headings, "-" bullets, ``` fences, ** strong), GFM tables
-// and strikethrough, plus the renderers of this stage.
+// newMarkdown builds this worker's HTML → Markdown converter: base (our
+// faster equal of the library's, mdbase.go), CommonMark (ATX headings, "-"
+// bullets, ``` fences, ** strong), GFM tables and strikethrough, plus the
+// renderers of this stage.
 func (c *Converter) newMarkdown() *converter.Converter {
+	return newMarkdownWith(mdBase{})
+}
+
+// newMarkdownWith is newMarkdown with base as the base plugin (the tests
+// pass the library's).
+func newMarkdownWith(base converter.Plugin) *converter.Converter {
 	conv := converter.NewConverter(converter.WithPlugins(
-		base.NewBasePlugin(),
+		base,
 		commonmark.NewCommonmarkPlugin(
 			commonmark.WithHeadingStyle(commonmark.HeadingStyleATX),
 			commonmark.WithBulletListMarker("-"),
@@ -135,6 +141,16 @@ func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
 // markdownNL is markdownAt for src followed by a newline when nl is set
 // (without copying src to add it).
 func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGallery) (string, []Note, error) {
+	out, st, err := c.mdConvert(src, nl, base, held)
+	if err != nil {
+		return "", nil, err
+	}
+	body := mdFinish(string(out), st.refs)
+	return body, st.notes, nil
+}
+
+// mdConvert is markdownNL up to the library's output, before mdFinish.
+func (c *Converter) mdConvert(src string, nl bool, base string, held []heldGallery) ([]byte, *mdState, error) {
 	src = mdSanitize(src) // and the newline needs none
 	var in io.Reader = strings.NewReader(src)
 	if nl {
@@ -142,11 +158,11 @@ func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGall
 	}
 	doc, err := html.Parse(in)
 	if err != nil {
-		return "", nil, fmt.Errorf("parse html: %w", err)
+		return nil, nil, fmt.Errorf("parse html: %w", err)
 	}
 	mdPrepareRefs(doc, strings.Contains(src, "&#"))
 	if len(held) > 0 && !mdHeldInPlace(doc, len(held)) { // heldfig.go
-		return "", nil, errHeldOutOfPlace
+		return nil, nil, errHeldOutOfPlace
 	}
 	st := newMDState(&c.opts)
 	st.base = strings.TrimSpace(base)
@@ -154,10 +170,9 @@ func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGall
 	ctx := context.WithValue(context.Background(), mdStateKey{}, st)
 	out, err := c.md.ConvertNode(doc, converter.WithContext(ctx))
 	if err != nil {
-		return "", nil, fmt.Errorf("html to markdown: %w", err)
+		return nil, nil, fmt.Errorf("html to markdown: %w", err)
 	}
-	body := mdFinish(string(out), st.refs)
-	return body, st.notes, nil
+	return out, st, nil
 }
 
 // mdRenderers are this stage's renderers by tag, with the tag's type.
@@ -195,10 +210,13 @@ var mdRenderers = func() map[string]mdRenderer {
 // mdPluginTagTypes are the tags the plugins we use register a type for
 // (the base plugin: elements it removes). TestMarkdownTagTypes checks
 // that the library sees our type for every tag of mdRenderers.
-var mdPluginTagTypes = map[string]bool{
-	"#comment": true, "head": true, "script": true, "style": true, "link": true, "meta": true,
-	"iframe": true, "noscript": true, "input": true, "textarea": true,
-}
+var mdPluginTagTypes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, tag := range mdBaseRemoved {
+		m[tag] = true
+	}
+	return m
+}()
 
 // mdDefaultTagType reports whether the library already takes tag to be a
 // block (block set) or inline element, with no registration: no plugin

@@ -28,8 +28,10 @@ import (
 //   - trims newlines in place of the library's per-rune copy, and replaces
 //     hard line breaks only when there is one.
 //
-// The reference tests (mdbase_test.go) check it against the library's
-// plugin.
+// Like the library's, it leaves the escape markers to UnEscapeContent; it
+// assumes the converter escapes (the default "smart" mode: newMarkdown sets
+// no other). The reference tests (mdbase_test.go) check it against the
+// library's plugin.
 type mdBase struct{}
 
 // Name is "base", the library plugin's name. ConvertNode refuses to run the

@@ -66,6 +66,7 @@ func (mdBase) Init(conv *converter.Converter) error {
 type mdTagKinds struct {
 	ctx  converter.Context
 	seen map[string]uint8
+	text int // the answer for text nodes ("#text"), -1 until asked
 }
 
 // Bits of an mdTagKinds answer.
@@ -75,7 +76,19 @@ const (
 )
 
 func newMDTagKinds(ctx converter.Context) *mdTagKinds {
-	return &mdTagKinds{ctx: ctx, seen: make(map[string]uint8, 16)}
+	return &mdTagKinds{ctx: ctx, seen: make(map[string]uint8, 16), text: -1}
+}
+
+// ofNode returns the kind bits of n's tag name; text nodes, the most
+// common, skip the map.
+func (k *mdTagKinds) ofNode(n *html.Node) uint8 {
+	if n.Type != html.TextNode {
+		return k.of(dom.NodeName(n))
+	}
+	if k.text < 0 {
+		k.text = int(k.of("#text"))
+	}
+	return uint8(k.text)
 }
 
 // of returns the kind bits of tag name. A block is what the base plugin's
@@ -99,7 +112,7 @@ func (k *mdTagKinds) of(name string) uint8 {
 
 // removed reports whether the library removes node.
 func (k *mdTagKinds) removed(n *html.Node) bool {
-	return k.of(dom.NodeName(n))&mdKindRemove != 0
+	return k.ofNode(n)&mdKindRemove != 0
 }
 
 // mdBaseRemove removes the nodes whose tag type is "remove", with what is
@@ -145,7 +158,7 @@ func mdBaseCollapse(ctx converter.Context, doc *html.Node) {
 	k := newMDTagKinds(ctx)
 	collapse.Collapse(doc, &collapse.DomFuncs{
 		IsBlockNode: func(n *html.Node) bool {
-			return k.of(dom.NodeName(n))&mdKindBlock != 0
+			return k.ofNode(n)&mdKindBlock != 0
 		},
 	})
 }

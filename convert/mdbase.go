@@ -25,8 +25,9 @@ import (
 //     mark (mdEscapedChars);
 //   - removes elements and merges the text around them in one walk, asking
 //     the library once per tag name (mdTagKinds);
-//   - trims newlines in place of the library's per-rune copy, and replaces
-//     hard line breaks only when there is one.
+//   - cuts long runs of newlines with one copy of the page (none when
+//     there is no such run) where the library copies it rune by rune, and
+//     replaces hard line breaks only when there is one.
 //
 // Like the library's, it leaves the escape markers to UnEscapeContent; it
 // assumes the converter escapes (the default "smart" mode: newMarkdown sets

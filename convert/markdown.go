@@ -3,7 +3,6 @@ package convert
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/JohannesKaufmann/dom"
@@ -136,11 +135,7 @@ func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
 // (without copying src to add it).
 func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGallery) (string, []Note, error) {
 	src = mdSanitize(src) // and the newline needs none
-	var in io.Reader = strings.NewReader(src)
-	if nl {
-		in = io.MultiReader(in, strings.NewReader("\n"))
-	}
-	doc, err := html.Parse(in)
+	doc, err := parseHTML(src, nl) // htmltree.go
 	if err != nil {
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}

@@ -88,10 +88,11 @@ func htmlTree(r io.Reader) (doc *html.Node, ok bool) {
 type treeBuilder struct {
 	z    *html.Tokenizer
 	doc  *html.Node
-	body *html.Node   // nil until the first element or non-blank text
-	open []*html.Node // the open elements inside body, innermost last
-	attr []html.Attribute
-	slab []html.Node // nodes are cut from it
+	body *html.Node       // nil until the first element or non-blank text
+	open []*html.Node     // the open elements inside body, innermost last
+	attr []html.Attribute // attrs' buffer
+	name []byte           // tagName's buffer
+	slab []html.Node      // nodes are cut from it
 }
 
 // node returns a new node, cut from the slab: one allocation for many
@@ -187,7 +188,7 @@ const htmlSpace = " \t\r\n\f"
 
 // start adds a start tag, or reports false when the parser could do more.
 func (b *treeBuilder) start(selfClosing bool) bool {
-	name, hasAttr := b.z.TagName()
+	name := b.tagName(1)
 	a := atom.Lookup(name)
 	k := treeKind(a)
 	if k == treeOther || len(name) == 0 || (selfClosing && k != treeVoid) {
@@ -204,7 +205,7 @@ func (b *treeBuilder) start(selfClosing bool) bool {
 	if a == 0 {
 		data = string(name)
 	}
-	n := b.node(html.ElementNode, a, data, b.attrs(hasAttr))
+	n := b.node(html.ElementNode, a, data, b.attrs())
 	if k == treeFormat {
 		slices.SortFunc(n.Attr, attrOrder)
 	}
@@ -215,18 +216,53 @@ func (b *treeBuilder) start(selfClosing bool) bool {
 	return len(b.open)+2 < htmlTreeDepth
 }
 
-// attrs reads the current tag's attributes as Tokenizer.Token does.
-func (b *treeBuilder) attrs(more bool) []html.Attribute {
-	if !more {
-		return nil
-	}
+// attrs reads the current tag's attributes as Tokenizer.Token does. The
+// tokenizer keeps no attribute with an empty key, so a nil key means none.
+func (b *treeBuilder) attrs() []html.Attribute {
 	b.attr = b.attr[:0]
-	for more {
+	for more := true; more; {
 		var k, v []byte
-		k, v, more = b.z.TagAttr()
+		if k, v, more = b.z.TagAttr(); k == nil {
+			break
+		}
 		b.attr = append(b.attr, html.Attribute{Key: atom.String(k), Val: string(v)})
 	}
+	if len(b.attr) == 0 {
+		return nil
+	}
 	return slices.Clone(b.attr)
+}
+
+// tagName returns the current tag's name as Tokenizer.TagName does, in a
+// buffer of b's. It reads it from the raw tag, which starts with "<" (skip
+// 1) or "</" (skip 2) and the name, up to white space, "/" or ">"; and asks
+// TagName (which copies it) when the name has a NUL.
+func (b *treeBuilder) tagName(skip int) []byte {
+	raw := b.z.Raw()
+	end := skip
+	for end < len(raw) && !tagNameEnd(raw[end]) {
+		end++
+	}
+	if end == len(raw) || slices.Contains(raw[skip:end], 0) {
+		name, _ := b.z.TagName()
+		return name
+	}
+	b.name = append(b.name[:0], raw[skip:end]...)
+	for i, c := range b.name {
+		if 'A' <= c && c <= 'Z' {
+			b.name[i] = c + 'a' - 'A'
+		}
+	}
+	return b.name
+}
+
+// tagNameEnd reports whether c ends a tag name.
+func tagNameEnd(c byte) bool {
+	switch c {
+	case ' ', '\n', '\r', '\t', '\f', '/', '>':
+		return true
+	}
+	return false
 }
 
 // attrOrder is the order the parser sorts a formatting element's
@@ -243,8 +279,7 @@ func attrOrder(x, y html.Attribute) int {
 
 // end closes the current element, which must be the one the tag names.
 func (b *treeBuilder) end() bool {
-	name, _ := b.z.TagName()
-	if len(b.open) == 0 || string(name) != b.open[len(b.open)-1].Data {
+	if len(b.open) == 0 || string(b.tagName(2)) != b.open[len(b.open)-1].Data {
 		return false
 	}
 	b.open = b.open[:len(b.open)-1]

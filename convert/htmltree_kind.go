@@ -28,7 +28,7 @@ const (
 // treePhrase, as the parser treats them.
 func treeKind(a atom.Atom) treeKindOf {
 	switch a {
-	case 0, atom.Span, atom.Abbr, atom.Cite, atom.Sub, atom.Sup, atom.Mark, atom.Kbd, atom.Samp,
+	case 0, atom.Span, atom.Abbr, atom.Acronym, atom.Ruby, atom.Map, atom.Output, atom.Meter, atom.Progress, atom.Cite, atom.Sub, atom.Sup, atom.Mark, atom.Kbd, atom.Samp,
 		atom.Var, atom.Q, atom.Dfn, atom.Time, atom.Data, atom.Del, atom.Ins, atom.Bdi, atom.Bdo,
 		atom.Label, atom.Audio, atom.Video, atom.Picture, atom.Canvas:
 		return treePhrase

@@ -135,7 +135,7 @@ func (c *Converter) markdownAt(src, base string) (string, []Note, error) {
 // (without copying src to add it).
 func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGallery) (string, []Note, error) {
 	src = mdSanitize(src) // and the newline needs none
-	doc, err := parseHTML(src, nl) // htmltree.go
+	doc, err := parseHTML(src, nl)
 	if err != nil {
 		return "", nil, fmt.Errorf("parse html: %w", err)
 	}

@@ -2,6 +2,7 @@ package convert
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -300,4 +301,45 @@ func FuzzHTMLTree(f *testing.F) {
 			t.Errorf("%q: %s", src, diff)
 		}
 	})
+}
+
+// TestHTMLTreeRandom writes random documents from the tags htmlTree knows
+// (and a few it does not), with text, white space, entities, comments and
+// attributes, and checks the trees agree whenever htmlTree takes one.
+func TestHTMLTreeRandom(t *testing.T) {
+	tags := treeTestTags()
+	texts := []string{"x", " ", "\n", "\r\n", "\n\n", "a &amp; b", "&lt;p&gt;", "&#10;", "&nbsp;", "\t\f",
+		"<!-- c -->", "<!---->", "</ x>", "a < b", "\ufffd", "é"}
+	attrs := []string{"", " a=1", " B=\"2\" a='1'", " href=\"/x?a=1&amp;b=2\" title=t", " a=1 a=2", " class"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	var write func(sb *strings.Builder, depth int)
+	write = func(sb *strings.Builder, depth int) {
+		for range rng.IntN(4) {
+			if depth > 5 || rng.IntN(3) == 0 {
+				sb.WriteString(texts[rng.IntN(len(texts))])
+				continue
+			}
+			tag := tags[rng.IntN(len(tags))]
+			sb.WriteString("<" + tag + attrs[rng.IntN(len(attrs))] + ">")
+			if treeKind(atom.Lookup([]byte(tag))) == treeVoid {
+				continue
+			}
+			write(sb, depth+1)
+			sb.WriteString("</" + tag + ">")
+		}
+	}
+	taken := 0
+	const n = 30000
+	for range n {
+		var sb strings.Builder
+		write(&sb, 0)
+		fast, diff := treeCheck(sb.String())
+		if diff != "" {
+			t.Fatalf("%q: %s", sb.String(), diff)
+		}
+		if fast {
+			taken++
+		}
+	}
+	t.Logf("%d of %d taken", taken, n)
 }

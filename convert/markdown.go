@@ -3,7 +3,6 @@ package convert
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/JohannesKaufmann/dom"
@@ -152,11 +151,7 @@ func (c *Converter) markdownNL(src string, nl bool, base string, held []heldGall
 // mdConvert is markdownNL up to the library's output, before mdFinish.
 func (c *Converter) mdConvert(src string, nl bool, base string, held []heldGallery) ([]byte, *mdState, error) {
 	src = mdSanitize(src) // and the newline needs none
-	var in io.Reader = strings.NewReader(src)
-	if nl {
-		in = io.MultiReader(in, strings.NewReader("\n"))
-	}
-	doc, err := html.Parse(in)
+	doc, err := parseHTML(src, nl)
 	if err != nil {
 		return nil, nil, fmt.Errorf("parse html: %w", err)
 	}

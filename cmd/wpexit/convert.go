@@ -148,7 +148,7 @@ func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 	conv := func(ctx context.Context, e entry) (converted, error) {
 		return sv.extras.add(pool, sv, e, convertEntry(ctx, pool, sv, e)), nil
 	}
-	err := pipeline(ctx, jobs, 2*jobs+2, sc.next, conv, func(res converted, err error) error {
+	err := pipeline(ctx, jobs, convertBatch*(jobs+1), convertBatch, sc.next, conv, func(res converted, err error) error {
 		if err != nil { // a panic in conversion
 			res.err = fmt.Errorf("convert item: %w", err)
 		}
@@ -159,6 +159,15 @@ func convertItems(ctx context.Context, jobs int, exps []*export, sv *survey,
 	})
 	return headerWarnings, err
 }
+
+// convertBatch is how many items one goroutine of the second pass converts
+// in a row. Handing every item to a goroutine of its own woke a sleeping
+// thread several times per item (strace -c on the 20 MB export: 12,611
+// futex calls, 6,859 with batches of 4), and each wake-up can leave one of
+// two cores idle. On the 200 MB export at -j 2, 9 of 10 alternating pairs
+// of runs were faster with batches (by 0.2 to 1.7 s), for about 2.5 MB
+// more peak RSS.
+const convertBatch = 4
 
 // convertEntry converts one entry with a converter from the pool.
 func convertEntry(ctx context.Context, pool chan *convert.Converter, sv *survey, e entry) (res converted) {

@@ -9,35 +9,41 @@ import (
 )
 
 // pipeline converts what next yields on up to workers goroutines and hands
-// every result to write in the order next yielded it. At most inFlight items
-// are between next and write at any time (plus the one next is holding and
-// the one write is handling), so memory stays bounded however slow one item
-// is.
+// every result to write in the order next yielded it. Items travel in
+// batches of up to batch: one goroutine converts a batch's items one after
+// the other and the writer takes their results together, so goroutines
+// hand work to each other once per batch rather than once per item (on two
+// cores, each hand-over can leave a core idle while a thread wakes). At
+// most inFlight items are queued between next and write at any time, plus
+// the batch being gathered and the one write is handling, so memory stays
+// bounded however slow one item is.
 //
 // next returns ok=false at the end. A panic in conv is recovered and passed
 // to write as that item's error, so one broken item never stops the run.
 // Only errors from next and write are fatal: they cancel ctx, stop the
 // pipeline and are returned. When ctx is cancelled from outside, pipeline
 // stops without writing further results and returns ctx's cause.
-func pipeline[T, R any](ctx context.Context, workers, inFlight int,
+func pipeline[T, R any](ctx context.Context, workers, inFlight, batch int,
 	next func(context.Context) (T, bool, error),
 	conv func(context.Context, T) (R, error),
 	write func(R, error) error,
 ) error {
-	workers, inFlight = max(workers, 1), max(inFlight, 1)
+	workers, batch = max(workers, 1), max(batch, 1)
 	type result struct {
 		r   R
 		err error
 	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.SetLimit(workers + 1) // one slot is the writer's for the whole run
-	futures := make(chan chan result, inFlight)
+	futures := make(chan chan []result, max(inFlight/batch, 1))
 	g.Go(func() error {
 		for f := range futures {
 			select {
-			case res := <-f:
-				if err := write(res.r, res.err); err != nil {
-					return err
+			case rs := <-f:
+				for _, res := range rs {
+					if err := write(res.r, res.err); err != nil {
+						return err
+					}
 				}
 			case <-gctx.Done():
 				return context.Cause(gctx)
@@ -45,10 +51,13 @@ func pipeline[T, R any](ctx context.Context, workers, inFlight int,
 		}
 		return nil
 	})
-	err := feed(gctx, futures, next, func(in T, f chan result) {
+	err := feed(gctx, futures, batch, next, func(ins []T, f chan []result) {
 		g.Go(func() error {
-			r, err := protect(gctx, in, conv)
-			f <- result{r, err} // cap 1: never blocks
+			rs := make([]result, len(ins))
+			for i, in := range ins {
+				rs[i].r, rs[i].err = protect(gctx, in, conv)
+			}
+			f <- rs // cap 1: never blocks
 			return nil
 		})
 	})
@@ -63,24 +72,40 @@ func pipeline[T, R any](ctx context.Context, workers, inFlight int,
 	return werr
 }
 
-// feed pulls items from next, reserves each one's place in the output queue
-// in input order, then starts its conversion.
-func feed[T, F any](ctx context.Context, futures chan chan F,
-	next func(context.Context) (T, bool, error), start func(T, chan F),
+// feed pulls batches of up to size items from next, reserves each batch's
+// place in the output queue in input order, then starts its conversion. A
+// batch cut short by the end or by an error from next is still converted.
+func feed[T, F any](ctx context.Context, futures chan chan F, size int,
+	next func(context.Context) (T, bool, error), start func([]T, chan F),
 ) error {
 	for {
-		in, ok, err := next(ctx)
-		if err != nil || !ok {
+		ins, err := gather(ctx, size, next)
+		if len(ins) > 0 {
+			f := make(chan F, 1)
+			select {
+			case futures <- f:
+			case <-ctx.Done():
+				return nil // the writer's error, or the caller's cancellation, is reported
+			}
+			start(ins, f)
+		}
+		if err != nil || len(ins) < size {
 			return err
 		}
-		f := make(chan F, 1)
-		select {
-		case futures <- f:
-		case <-ctx.Done():
-			return nil // the writer's error, or the caller's cancellation, is reported
-		}
-		start(in, f)
 	}
+}
+
+// gather pulls up to size items from next; fewer at the end or on error.
+func gather[T any](ctx context.Context, size int, next func(context.Context) (T, bool, error)) ([]T, error) {
+	ins := make([]T, 0, size)
+	for len(ins) < size {
+		in, ok, err := next(ctx)
+		if err != nil || !ok {
+			return ins, err
+		}
+		ins = append(ins, in)
+	}
+	return ins, nil
 }
 
 // protect runs conv, turning a panic into an error that names it.

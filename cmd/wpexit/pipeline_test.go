@@ -31,8 +31,9 @@ func (c *counter) next(ctx context.Context) (int, bool, error) {
 }
 
 func TestPipelineOrderUnderRandomDelays(t *testing.T) {
-	tests := []struct{ workers, inFlight, n int }{
-		{1, 1, 50}, {2, 4, 300}, {4, 8, 500}, {8, 3, 200},
+	tests := []struct{ workers, inFlight, batch, n int }{
+		{1, 1, 1, 50}, {2, 4, 1, 300}, {4, 8, 1, 500}, {8, 3, 1, 200},
+		{1, 4, 4, 50}, {2, 24, 4, 301}, {4, 8, 3, 500}, {2, 2, 5, 99},
 	}
 	for _, tt := range tests {
 		src := &counter{n: tt.n}
@@ -45,7 +46,7 @@ func TestPipelineOrderUnderRandomDelays(t *testing.T) {
 			time.Sleep(d)
 			return i * 10, nil
 		}
-		err := pipeline(context.Background(), tt.workers, tt.inFlight, src.next, conv, func(r int, err error) error {
+		err := pipeline(context.Background(), tt.workers, tt.inFlight, tt.batch, src.next, conv, func(r int, err error) error {
 			src.alive.Add(-1)
 			got = append(got, r)
 			return err
@@ -61,8 +62,11 @@ func TestPipelineOrderUnderRandomDelays(t *testing.T) {
 				t.Fatalf("pipeline(%d workers): item %d = %d, want %d (out of order)", tt.workers, i, r, i*10)
 			}
 		}
-		if max := src.maxAlive.Load(); max > int64(tt.inFlight+2) {
-			t.Errorf("pipeline(%d workers, %d in flight): %d items alive at once, want <= %d", tt.workers, tt.inFlight, max, tt.inFlight+2)
+		// queued, plus the batch being gathered and the one being written
+		bound := max(tt.inFlight/tt.batch, 1)*tt.batch + 2*tt.batch
+		if got := src.maxAlive.Load(); got > int64(bound) {
+			t.Errorf("pipeline(%d workers, %d in flight, batches of %d): %d items alive at once, want <= %d",
+				tt.workers, tt.inFlight, tt.batch, got, bound)
 		}
 	}
 }
@@ -78,7 +82,7 @@ func TestPipelinePanicIsolated(t *testing.T) {
 		return i, nil
 	}
 	i := 0
-	err := pipeline(context.Background(), 3, 4, src.next, conv, func(r int, err error) error {
+	err := pipeline(context.Background(), 3, 8, 4, src.next, conv, func(r int, err error) error {
 		var pe *panicError
 		if errors.As(err, &pe) {
 			failed = append(failed, i)
@@ -104,7 +108,7 @@ func TestPipelineCancel(t *testing.T) {
 	conv := func(_ context.Context, i int) (int, error) { return i, nil }
 	done := make(chan error, 1)
 	go func() {
-		done <- pipeline(ctx, 2, 4, src.next, conv, func(r int, err error) error {
+		done <- pipeline(ctx, 2, 6, 3, src.next, conv, func(r int, err error) error {
 			if written++; written == 100 {
 				cancel()
 			}
@@ -119,7 +123,7 @@ func TestPipelineCancel(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("pipeline did not stop after cancel")
 	}
-	if written > 100+4+2 {
+	if written > 100+6+2*3 {
 		t.Errorf("pipeline wrote %d items after cancel at 100, want at most a few more", written)
 	}
 }
@@ -151,7 +155,7 @@ func TestPipelineFatalErrors(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			src := &counter{n: -1}
 			var mu sync.Mutex
-			err := pipeline(context.Background(), 2, 4, tt.next(src), func(_ context.Context, i int) (int, error) { return i, nil },
+			err := pipeline(context.Background(), 2, 4, 3, tt.next(src), func(_ context.Context, i int) (int, error) { return i, nil },
 				func(i int, _ error) error {
 					mu.Lock()
 					defer mu.Unlock()
@@ -172,7 +176,7 @@ func BenchmarkPipeline(b *testing.B) {
 		b.Run(fmt.Sprintf("j%d", workers), func(b *testing.B) {
 			src := &counter{n: b.N}
 			b.ReportAllocs()
-			err := pipeline(context.Background(), workers, 2*workers+2, src.next,
+			err := pipeline(context.Background(), workers, 4*(2*workers+2), 4, src.next,
 				func(_ context.Context, i int) (int, error) { return i + 1, nil },
 				func(int, error) error { return nil })
 			if err != nil {

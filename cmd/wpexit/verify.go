@@ -246,7 +246,7 @@ func (v *verifier) run(ctx context.Context, exps []*export, tick func()) error {
 			}
 		}
 	}
-	return pipeline(ctx, v.c.Jobs, 2*v.c.Jobs+2, next, v.check, func(r checked, err error) error {
+	return pipeline(ctx, v.c.Jobs, 2*v.c.Jobs+2, 1, next, v.check, func(r checked, err error) error {
 		if err != nil { // cannot happen: check recovers its own panics
 			r.res.Error = fmt.Sprintf("compare: %v", err)
 		}

@@ -13,11 +13,12 @@ import (
 // order, a short list of elements. For such input html.Parse's tree
 // construction (insertion modes, the stack of active formatting elements,
 // implied and moved nodes) changes nothing, yet it and Token's copies cost
-// about half of the parse. htmlTree builds the same tree from the same
-// tokenizer with a plain stack, and gives up (ok false) at the first token
-// where the parser might do more than append it to the current element:
-// parseHTML then runs html.Parse. The tests compare the two trees node by
-// node.
+// about half of the parse. htmlTree builds the same tree with a plain
+// stack, from the tokens of htmlTokens (which reads the string itself and
+// is unsure of uncommon syntax), and gives up (ok false) at the first token
+// htmlTokens is unsure of or where the parser might do more than append it
+// to the current element: parseHTML then runs html.Parse. The tests compare
+// the two trees node by node.
 //
 // What htmlTree takes, in terms of what html.Parse does with it (a
 // document without a doctype, so in quirks mode):
@@ -34,7 +35,7 @@ import (
 //     tag (the Noah's Ark clause);
 //   - tables only as table > thead|tbody|tfoot > tr > td|th, with nothing
 //     but blank text and comments between them;
-//   - no NUL in text, no doctype, fewer than htmlTreeDepth open elements.
+//   - no NUL, no doctype, fewer than htmlTreeDepth open elements.
 //
 // Formatting elements get their attributes sorted, as the parser's
 // addFormattingElement sorts them; a newline right after <pre> is dropped.
@@ -97,11 +98,12 @@ func htmlTree(src string, nl bool) (doc *html.Node, ok bool) {
 
 // treeBuilder is htmlTree's state.
 type treeBuilder struct {
-	t    htmlTokens
-	doc  *html.Node
-	body *html.Node   // nil until the first element or non-blank text
-	open []*html.Node // the open elements inside body, innermost last
-	slab []html.Node  // nodes are cut from it
+	t        htmlTokens
+	doc      *html.Node
+	body     *html.Node       // nil until the first element or non-blank text
+	open     []*html.Node     // the open elements inside body, innermost last
+	slab     []html.Node      // nodes are cut from it
+	attrSlab []html.Attribute // and attributes from this
 }
 
 // node returns a new node, cut from the slab: one allocation for many
@@ -217,12 +219,20 @@ func (b *treeBuilder) start(selfClosing bool) bool {
 	return len(b.open)+2 < htmlTreeDepth
 }
 
-// attrs returns a copy of the current tag's attributes, nil for none.
+// attrs returns the current tag's attributes, nil for none, cut from a
+// slab as nodes are; the slice's capacity is its length, so an append to it
+// copies it.
 func (b *treeBuilder) attrs() []html.Attribute {
-	if len(b.t.attr) == 0 {
+	n := len(b.t.attr)
+	if n == 0 {
 		return nil
 	}
-	return slices.Clone(b.t.attr)
+	if cap(b.attrSlab)-len(b.attrSlab) < n {
+		b.attrSlab = make([]html.Attribute, 0, max(n, min(2*cap(b.attrSlab)+8, 128)))
+	}
+	i := len(b.attrSlab)
+	b.attrSlab = append(b.attrSlab, b.t.attr...)
+	return b.attrSlab[i : i+n : i+n]
 }
 
 // tagNameEnd reports whether c ends a tag name.

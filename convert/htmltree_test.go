@@ -430,3 +430,17 @@ func TestHTMLTreeRandom(t *testing.T) {
 	}
 	t.Logf("%d of %d taken", taken, n)
 }
+
+// TestHTMLTreeAttrSlab checks nodes' attributes, cut from one slab, do not
+// share room: appending to one leaves the next as it was.
+func TestHTMLTreeAttrSlab(t *testing.T) {
+	doc, ok := htmlTree(`<p a="1"><span b="2"></span></p>`, false)
+	if !ok {
+		t.Fatal("not taken")
+	}
+	p := doc.FirstChild.LastChild.FirstChild
+	p.Attr = append(p.Attr, html.Attribute{Key: "c", Val: "3"})
+	if span := p.FirstChild; len(span.Attr) != 1 || span.Attr[0].Key != "b" {
+		t.Errorf("span's attributes are %q", span.Attr)
+	}
+}

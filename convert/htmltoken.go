@@ -137,6 +137,7 @@ func (t *htmlTokens) rawText() htmlTokenKind {
 			return tokUnsure
 		}
 		end += j
+		// (EqualFold's only non-ASCII folds to ASCII are to k and s.)
 		if rest := s[end+2:]; len(rest) > len("iframe") && strings.EqualFold(rest[:len("iframe")], "iframe") &&
 			tagNameEnd(rest[len("iframe")]) {
 			break

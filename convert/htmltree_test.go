@@ -263,6 +263,10 @@ var htmlTreeCases = []struct {
 	{"<p a", false},
 	// htmlTokens: tags
 	{"<P>x</P><DiV ID=a>y</dIv><Br>", true},
+	{"<x:y a:b=1>t</X:Y><x_y.z-1>t</x_y.z-1>", true},
+	{"<img src=x/><img\tsrc=x/ ><img src=\"x\"/><br/><br />", true},
+	{"<br/ >", false},
+	{"<p>a<\u00e9 b</p>", true},
 	{"<p>a<3 a< b a <= c<</p>", true},
 	{"x<", true},
 	{"x<\n", true},

@@ -30,6 +30,9 @@ import (
 // and RCDATA elements other than iframe (script, style, title, textarea,
 // xmp, noembed, noframes, noscript, plaintext) and an iframe not closed by
 // a plain "</iframe".
+//
+// Text, comments and attribute values with no CR and no "&" are slices of
+// src, not copies.
 type htmlTokens struct {
 	src  string
 	pos  int  // the next token starts here
@@ -126,8 +129,8 @@ func crlfToLF(s string) string {
 	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
 }
 
-// rawText reads an iframe's text up to its end tag; tokEOF when there is
-// none before the end tag.
+// rawText reads an iframe's text up to its end tag; tokEOF when the end
+// tag follows at once (no text, no token).
 func (t *htmlTokens) rawText() htmlTokenKind {
 	s := t.src[t.pos:]
 	end := 0

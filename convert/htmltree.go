@@ -66,8 +66,11 @@ func htmlReader(src string, nl bool) io.Reader {
 // newline when nl is set), or ok false when it is not of the simple kind
 // described above or htmlTokens is unsure of it.
 func htmlTree(src string, nl bool) (doc *html.Node, ok bool) {
+	// htmlTokens takes no NUL; and the newline would join a last CR
+	// (CRLF is one LF), which htmlTree, adding it as a token of its own,
+	// would not.
 	if strings.IndexByte(src, 0) >= 0 || nl && strings.HasSuffix(src, "\r") {
-		return nil, false // the newline would join a CR: CRLF
+		return nil, false
 	}
 	b := treeBuilder{t: htmlTokens{src: src}}
 	b.doc = b.node(html.DocumentNode, 0, "", nil)

@@ -13,11 +13,12 @@ import (
 // order, a short list of elements. For such input html.Parse's tree
 // construction (insertion modes, the stack of active formatting elements,
 // implied and moved nodes) changes nothing, yet it and Token's copies cost
-// about half of the parse. htmlTree builds the same tree from the same
-// tokenizer with a plain stack, and gives up (ok false) at the first token
-// where the parser might do more than append it to the current element:
-// parseHTML then runs html.Parse. The tests compare the two trees node by
-// node.
+// about half of the parse. htmlTree builds the same tree with a plain
+// stack, from the tokens of htmlTokens (which reads the string itself and
+// is unsure of uncommon syntax), and gives up (ok false) at the first token
+// htmlTokens is unsure of or where the parser might do more than append it
+// to the current element: parseHTML then runs html.Parse. The tests compare
+// the two trees node by node.
 //
 // What htmlTree takes, in terms of what html.Parse does with it (a
 // document without a doctype, so in quirks mode):
@@ -34,7 +35,7 @@ import (
 //     tag (the Noah's Ark clause);
 //   - tables only as table > thead|tbody|tfoot > tr > td|th, with nothing
 //     but blank text and comments between them;
-//   - no NUL in text, no doctype, fewer than htmlTreeDepth open elements.
+//   - no NUL, no doctype, fewer than htmlTreeDepth open elements.
 //
 // Formatting elements get their attributes sorted, as the parser's
 // addFormattingElement sorts them; a newline right after <pre> is dropped.
@@ -46,7 +47,7 @@ const htmlTreeDepth = 500
 // parseHTML returns the tree html.Parse builds for src, followed by a
 // newline when nl is set.
 func parseHTML(src string, nl bool) (*html.Node, error) {
-	if doc, ok := htmlTree(htmlReader(src, nl)); ok {
+	if doc, ok := htmlTree(src, nl); ok {
 		return doc, nil
 	}
 	return html.Parse(htmlReader(src, nl))
@@ -61,24 +62,37 @@ func htmlReader(src string, nl bool) io.Reader {
 	return in
 }
 
-// htmlTree returns the tree html.Parse would build for r, or ok false when
-// r is not of the simple kind described above.
-func htmlTree(r io.Reader) (doc *html.Node, ok bool) {
-	b := treeBuilder{z: html.NewTokenizer(r)}
+// htmlTree returns the tree html.Parse would build for src (followed by a
+// newline when nl is set), or ok false when it is not of the simple kind
+// described above or htmlTokens is unsure of it.
+func htmlTree(src string, nl bool) (doc *html.Node, ok bool) {
+	// htmlTokens takes no NUL; and the newline would join a last CR
+	// (CRLF is one LF), which htmlTree, adding it as a token of its own,
+	// would not.
+	if strings.IndexByte(src, 0) >= 0 || nl && strings.HasSuffix(src, "\r") {
+		return nil, false
+	}
+	b := treeBuilder{t: htmlTokens{src: src}}
 	b.doc = b.node(html.DocumentNode, 0, "", nil)
 	for ok = true; ok; {
-		switch tt := b.z.Next(); tt {
-		case html.ErrorToken:
+		switch k := b.t.next(); k {
+		case tokEOF:
+			if nl {
+				b.t.text = "\n"
+				if !b.text() {
+					return nil, false
+				}
+			}
 			return b.doc, b.finish()
-		case html.TextToken:
+		case tokText:
 			ok = b.text()
-		case html.CommentToken:
+		case tokComment:
 			b.comment()
-		case html.StartTagToken, html.SelfClosingTagToken:
-			ok = b.start(tt == html.SelfClosingTagToken)
-		case html.EndTagToken:
+		case tokStart, tokSelfClosing:
+			ok = b.start(k == tokSelfClosing)
+		case tokEnd:
 			ok = b.end()
-		default: // a doctype
+		default:
 			ok = false
 		}
 	}
@@ -87,13 +101,12 @@ func htmlTree(r io.Reader) (doc *html.Node, ok bool) {
 
 // treeBuilder is htmlTree's state.
 type treeBuilder struct {
-	z    *html.Tokenizer
-	doc  *html.Node
-	body *html.Node       // nil until the first element or non-blank text
-	open []*html.Node     // the open elements inside body, innermost last
-	attr []html.Attribute // attrs' buffer
-	name []byte           // tagName's buffer
-	slab []html.Node      // nodes are cut from it
+	t        htmlTokens
+	doc      *html.Node
+	body     *html.Node       // nil until the first element or non-blank text
+	open     []*html.Node     // the open elements inside body, innermost last
+	slab     []html.Node      // nodes are cut from it
+	attrSlab []html.Attribute // and attributes from this
 }
 
 // node returns a new node, cut from the slab: one allocation for many
@@ -127,11 +140,8 @@ func (b *treeBuilder) top() *html.Node {
 }
 
 // finish ends the tree at the end of input: ok when every element was
-// closed and the input was read to its end.
+// closed.
 func (b *treeBuilder) finish() bool {
-	if b.z.Err() != io.EOF {
-		return false
-	}
 	if b.body == nil {
 		b.begin()
 	}
@@ -144,12 +154,12 @@ func (b *treeBuilder) comment() {
 	if b.body != nil {
 		parent = b.top()
 	}
-	parent.AppendChild(b.node(html.CommentNode, 0, string(b.z.Text()), nil))
+	parent.AppendChild(b.node(html.CommentNode, 0, b.t.text, nil))
 }
 
 // text adds a text token, merged into a text node just before it.
 func (b *treeBuilder) text() bool {
-	d := string(b.z.Text())
+	d := b.t.text
 	if b.body == nil {
 		if d = strings.TrimLeft(d, htmlSpace); d == "" {
 			return true
@@ -165,12 +175,7 @@ func (b *treeBuilder) text() bool {
 		}
 	case atom.Pre:
 		if top.FirstChild == nil {
-			d = strings.TrimPrefix(strings.TrimPrefix(d, "\r"), "\n")
-		}
-		fallthrough
-	default:
-		if strings.IndexByte(d, 0) >= 0 {
-			return false
+			d = strings.TrimPrefix(d, "\n") // CR is LF by now
 		}
 	}
 	if d == "" {
@@ -189,7 +194,7 @@ const htmlSpace = " \t\r\n\f"
 
 // start adds a start tag, or reports false when the parser could do more.
 func (b *treeBuilder) start(selfClosing bool) bool {
-	name := b.tagName(1)
+	name := b.t.name
 	a := atom.Lookup(name)
 	k := treeKind(a)
 	if k == treeOther || len(name) == 0 || (selfClosing && k != treeVoid) {
@@ -217,44 +222,20 @@ func (b *treeBuilder) start(selfClosing bool) bool {
 	return len(b.open)+2 < htmlTreeDepth
 }
 
-// attrs reads the current tag's attributes as Tokenizer.Token does. The
-// tokenizer keeps no attribute with an empty key, so a nil key means none.
+// attrs returns the current tag's attributes, nil for none, cut from a
+// slab as nodes are; the slice's capacity is its length, so an append to it
+// copies it.
 func (b *treeBuilder) attrs() []html.Attribute {
-	b.attr = b.attr[:0]
-	for more := true; more; {
-		var k, v []byte
-		if k, v, more = b.z.TagAttr(); k == nil {
-			break
-		}
-		b.attr = append(b.attr, html.Attribute{Key: atom.String(k), Val: string(v)})
-	}
-	if len(b.attr) == 0 {
+	n := len(b.t.attr)
+	if n == 0 {
 		return nil
 	}
-	return slices.Clone(b.attr)
-}
-
-// tagName returns the current tag's name as Tokenizer.TagName does, in a
-// buffer of b's. It reads it from the raw tag, which starts with "<" (skip
-// 1) or "</" (skip 2) and the name, up to white space, "/" or ">"; and asks
-// TagName (which copies it) when the name has a NUL.
-func (b *treeBuilder) tagName(skip int) []byte {
-	raw := b.z.Raw()
-	end := skip
-	for end < len(raw) && !tagNameEnd(raw[end]) {
-		end++
+	if cap(b.attrSlab)-len(b.attrSlab) < n {
+		b.attrSlab = make([]html.Attribute, 0, max(n, min(2*cap(b.attrSlab)+8, 128)))
 	}
-	if end == len(raw) || slices.Contains(raw[skip:end], 0) {
-		name, _ := b.z.TagName()
-		return name
-	}
-	b.name = append(b.name[:0], raw[skip:end]...)
-	for i, c := range b.name {
-		if 'A' <= c && c <= 'Z' {
-			b.name[i] = c + 'a' - 'A'
-		}
-	}
-	return b.name
+	i := len(b.attrSlab)
+	b.attrSlab = append(b.attrSlab, b.t.attr...)
+	return b.attrSlab[i : i+n : i+n]
 }
 
 // tagNameEnd reports whether c ends a tag name.
@@ -280,7 +261,7 @@ func attrOrder(x, y html.Attribute) int {
 
 // end closes the current element, which must be the one the tag names.
 func (b *treeBuilder) end() bool {
-	if len(b.open) == 0 || string(b.tagName(2)) != b.open[len(b.open)-1].Data {
+	if len(b.open) == 0 || string(b.t.name) != b.open[len(b.open)-1].Data {
 		return false
 	}
 	b.open = b.open[:len(b.open)-1]

@@ -64,17 +64,29 @@ func nodeString(n *html.Node) string {
 }
 
 // treeCheck parses src both ways; it reports whether htmlTree took it and,
-// if so, how its tree differs from html.Parse's.
+// if so, how its tree differs from html.Parse's. It checks src followed by
+// a newline too (parseHTML's nl).
 func treeCheck(src string) (fast bool, diff string) {
-	got, ok := htmlTree(strings.NewReader(src))
+	fast, diff = treeCheckNL(src, false)
+	if diff == "" {
+		_, diff = treeCheckNL(src, true)
+	}
+	return fast, diff
+}
+
+func treeCheckNL(src string, nl bool) (fast bool, diff string) {
+	got, ok := htmlTree(src, nl)
 	if !ok {
 		return false, ""
 	}
-	want, err := html.Parse(strings.NewReader(src))
+	want, err := html.Parse(htmlReader(src, nl))
 	if err != nil {
 		return true, "html.Parse failed: " + err.Error()
 	}
-	return true, treeDiff(want, got)
+	if d := treeDiff(want, got); d != "" {
+		return true, fmt.Sprintf("nl %v: %s", nl, d)
+	}
+	return true, ""
 }
 
 // TestTreeDiff checks the comparison can fail.
@@ -207,15 +219,90 @@ var htmlTreeCases = []struct {
 	{"<p title='a\r\nb'>x</p>", true},
 	{"<video controls><source src=a.mp4 type=video/mp4><track src=t.vtt></video>", true},
 	{"<p>a < b &lt; c > d &amp;amp; &notit; &#x1F600;</p>", true},
-	{"<p>a</ p>b</p>", true},
-	{"<p>a<!-- x -- y --!>b</p>", true},
-	{"<p><![CDATA[x]]></p>", true},
-	{"<p><?php x ?></p>", true},
-	{"</>x", true},
+	{"<p>a</ p>b</p>", false},            // htmlTokens is unsure
+	{"<p>a<!-- x -- y --!>b</p>", false}, // htmlTokens is unsure
+	{"<p><![CDATA[x]]></p>", false},      // htmlTokens is unsure
+	{"<p><?php x ?></p>", false},         // htmlTokens is unsure
+	{"</>x", false},                      // htmlTokens is unsure
 	{"<h1>a</h1><h2>b</h2><h3>c</h3><h4>d</h4><h5>e</h5><h6>f</h6>", true},
 	{"<details><summary>s</summary>d</details>", true},
 	{"<center><font color=red face=x>r</font></center>", true},
 	{"<p><small><s><u><tt><big><strike>x</strike></big></tt></u></s></small></p>", true},
+	// htmlTokens: character references
+	{"<p>&amp;&lt;&gt;&quot;&apos;&nbsp;&copy &copyx &notit; &notin &amp &#38 &#x26; &#0; &#x110000; &#128; &#xD800;</p>", true},
+	{"<p>&AMP; &Amp; &; &# &#x &#xg & a&b &&amp;&& &fjlig; &nvlt;&bne;</p>", true},
+	{"&amp", true},
+	{"a &", true},
+	{"<p>&#13;&#x0d;\r\n&#10;</p>", true},
+	{"<a href=\"/x?a=1&b=2&amp;c=3&copy=4&copy;=5&copyx&notit&not&notin;&#38&lt\">x</a>", true},
+	{"<a href='&amp&amp=&ampx&lt;x&gt &GT &#x41&#65;'>x</a>", true},
+	{"<a href=a&b=c&copy&amp>x</a>", true},
+	{"<a title=\"&#13;\r\n\r&#x0D;\">x</a>", true},
+	// htmlTokens: attribute syntax
+	{"<p a b=1 c = 2 d= \"3\" e ='4' f=\"\" g=''>x</p>", true},
+	{"<p a=\"1\"b=\"2\"c='3'd=4>x</p>", true},
+	{"<p A=1 a=2 B=3>x</p>", true},
+	{"<p class=a CLASS=b Class=c>x</p>", true},
+	{"<p data-X=\"1\" xml:lang=en aria-Label=y>x</p>", true},
+	{"<p a=\"x>y\" b='x\"y' c=\"x'y\">x</p>", true},
+	{"<p a=x\"y b=x'y c=x=y d=x`y e=x<y>x</p>", true},
+	{"<p a=/x/>x</p>", true},
+	{"<p\n\ta=1\r\n>x</p\n>", true},
+	{"<p a=\"line\r\nbreak\rs\">x</p>", true},
+	{"<br a=1/><br a=\"1\"/><br a/><br a /><br/ ><img\tsrc=x/>", false},
+	{"<br a=1 /><br a=\"1\"/><br a/><br a /><img\tsrc=x />", true},
+	{"<p a=>x</p>", false},
+	{"<p =a>x</p>", false},
+	{"<p a\"=1>x</p>", false},
+	{"<p a/b>x</p>", false},
+	{"<p / a>x</p>", false},
+	{"<p a=\"1>x</p>", false},
+	{"<p a='1", false},
+	{"<p a=1", false},
+	{"<p", false},
+	{"<p a", false},
+	// htmlTokens: tags
+	{"<P>x</P><DiV ID=a>y</dIv><Br>", true},
+	{"<x:y a:b=1>t</X:Y><x_y.z-1>t</x_y.z-1>", true},
+	{"<img src=x/><img\tsrc=x/ ><img src=\"x\"/><br/><br />", true},
+	{"<br/ >", false},
+	{"<p>a<\u00e9 b</p>", true},
+	{"<p>a<3 a< b a <= c<</p>", true},
+	{"x<", true},
+	{"x<\n", true},
+	{"<p>a</p >b", true},
+	{"<p>a</p a>", false},
+	{"<p>a</p/>", false},
+	{"<p>a</3></p>", false},
+	{"<p>a</", false},
+	{"<p>a<!doctype html></p>", false},
+	{"<x\u00e9>x</x\u00e9>", false},
+	// htmlTokens: comments
+	{"<!-->x", true},
+	{"<!--->x", true},
+	{"<!---->x", true},
+	{"<!----->x", true},
+	{"<p>a<!-- -- -->b<!-- a--b -- -->c<!-- - -- --->d</p>", true},
+	{"<p><!-- a--!-->b</p>", false},
+	{"<p><!-- &amp; &lt; \r\n \r x --></p>", true},
+	{"<p><!-- <p> </p> --></p>", true},
+	{"<p><!-- x", false},
+	{"<p><!-- x --", false},
+	{"<p><!- x --></p>", false},
+	// htmlTokens: raw text
+	{"<iframe>a &amp; <p> </iframex> </ifram \r\n</IFRAME\n>", true},
+	{"<iframe></iframe><iframe>\r</iframe>", true},
+	{"<iframe>a</iframe/>", false},
+	{"<iframe>a</iframe", false},
+	{"<noscript>x</noscript>", false},
+	{"<xmp>x</xmp>", false},
+	{"<plaintext>x", false},
+	{"<noembed>x</noembed>", false},
+	{"<noframes>x</noframes>", false},
+	// CR, CRLF and a newline after
+	{"a\r", true},
+	{"<p>a\r</p>\r\n\r", true},
+	{"<pre>\r\nx</pre><pre>\rx</pre><pre>\r\r\nx</pre>", true},
 }
 
 func TestHTMLTree(t *testing.T) {
@@ -309,8 +396,9 @@ func FuzzHTMLTree(f *testing.F) {
 func TestHTMLTreeRandom(t *testing.T) {
 	tags := treeTestTags()
 	texts := []string{"x", " ", "\n", "\r\n", "\n\n", "a &amp; b", "&lt;p&gt;", "&#10;", "&nbsp;", "\t\f",
-		"<!-- c -->", "<!---->", "</ x>", "a < b", "\ufffd", "é"}
-	attrs := []string{"", " a=1", " B=\"2\" a='1'", " href=\"/x?a=1&amp;b=2\" title=t", " a=1 a=2", " class"}
+		"<!-- c -->", "<!---->", "</ x>", "a < b", "<!-->", "<!-- a -- b --->", "&copy &notit; &amp", "\ufffd", "é"}
+	attrs := []string{"", " a=1", " B=\"2\" a='1'", " href=\"/x?a=1&amp;b=2\" title=t", " a=1 a=2", " class",
+		" HREF='?a=1&b=2&copy=3&copy&notit;&notit' A = \"x\r\ny\" a=2", " a=x/ b"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	var write func(sb *strings.Builder, depth int)
 	write = func(sb *strings.Builder, depth int) {
@@ -320,8 +408,11 @@ func TestHTMLTreeRandom(t *testing.T) {
 				continue
 			}
 			tag := tags[rng.IntN(len(tags))]
+			if rng.IntN(8) == 0 {
+				tag = strings.ToUpper(tag)
+			}
 			sb.WriteString("<" + tag + attrs[rng.IntN(len(attrs))] + ">")
-			if treeKind(atom.Lookup([]byte(tag))) == treeVoid {
+			if treeKind(atom.Lookup([]byte(strings.ToLower(tag)))) == treeVoid {
 				continue
 			}
 			write(sb, depth+1)
@@ -342,4 +433,18 @@ func TestHTMLTreeRandom(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d taken", taken, n)
+}
+
+// TestHTMLTreeAttrSlab checks nodes' attributes, cut from one slab, do not
+// share room: appending to one leaves the next as it was.
+func TestHTMLTreeAttrSlab(t *testing.T) {
+	doc, ok := htmlTree(`<p a="1"><span b="2"></span></p>`, false)
+	if !ok {
+		t.Fatal("not taken")
+	}
+	p := doc.FirstChild.LastChild.FirstChild
+	p.Attr = append(p.Attr, html.Attribute{Key: "c", Val: "3"})
+	if span := p.FirstChild; len(span.Attr) != 1 || span.Attr[0].Key != "b" {
+		t.Errorf("span's attributes are %q", span.Attr)
+	}
 }

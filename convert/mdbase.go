@@ -194,7 +194,9 @@ var mdTextPlain = func() (t [256]bool) {
 
 // mdBaseText is the base plugin's text transform: "<" and ">" become
 // entities, NUL becomes U+FFFD, and each character of mdEscapedChars gets
-// mdEscapeMarker before it.
+// mdEscapeMarker before it, unless mdMarkIdle says no unescaper could act
+// on it there (the library's UnEscapeContent would drop the marker, at the
+// cost of a pass over all its unescapers).
 func mdBaseText(_ converter.Context, s string) string {
 	i := mdPlainRun(s, 0)
 	if i == len(s) {
@@ -212,7 +214,9 @@ func mdBaseText(_ converter.Context, s string) string {
 		case '>':
 			mdWriteMarked(&b, "&gt;")
 		default:
-			b.WriteByte(mdEscapeMarker)
+			if !mdMarkIdle(s, i) {
+				b.WriteByte(mdEscapeMarker)
+			}
 			b.WriteByte(c)
 		}
 		j := mdPlainRun(s, i+1)

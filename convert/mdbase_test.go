@@ -347,6 +347,8 @@ var mdBaseCases = []string{
 	"<blockquote><p>- a-b. \"c\" (d)!</p><p>3. e</p></blockquote><p><em>a.</em>b<strong>c-</strong>d<code>e.f</code>g.<del>h-</del>i</p>",
 	"<p>x<br>1<b>.</b> y</p><p><i>2</i>. z</p><p>a<span>-</span>-<span>-</span></p><p>5<span>.</span></p><p>!<a href=\"/z\">z</a></p>",
 	"<pre>1. a-b (c)</pre><p>end.<img src=\"/i.png\" alt=\"i.j (k) 'l'\">.<figure><img src=\"/f.png\"><figcaption>cap. (1) - \"x\"</figcaption></figure></p>",
+	"<h2>C#</h2><h3>F# .</h3><h1>a##</h1><h4>x.</h4><h5>y-</h5><h6>z=</h6><h2>w!</h2><h2>v)</h2><h2>u(</h2><h2>t\"</h2><h2>s'</h2><h2>r$</h2><h2>1.</h2><h3>#</h3><h2>a-b #</h2>",
+	"<h2>C# and F#</h2><p>C# F#.</p><h2><em>x</em>#</h2><h2>q#<br></h2><h2>a # b #  </h2><h1>h.1) 2.</h1>",
 	"<p>#<a0>\u00a0", "<p>#\u00a0</p>", "é ü \xe2\x82 \xff", "a\u2028b\u2029c", "<p>\u00a0</p><p>\u00a0\u00a0</p>",
 }
 

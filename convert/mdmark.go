@@ -9,11 +9,13 @@ package convert
 // these characters only:
 //
 //   - "." and ")" that follow a digit (ordered list);
-//   - "-", "+", "#" and "=" with nothing but spaces (and markers) between
-//     them and the start of their line (list, divider, headings);
+//   - "-", "+" and "=" with nothing but spaces (and markers) between them
+//     and the start of their line (list, divider, setext heading);
 //   - "!" right before "[" (image).
 //
-// and "$", "(", '"' and "'" never. Every unescaper skips markers when it
+// and "$", "(", '"' and "'" never. ("#" keeps its marker everywhere: the
+// CommonMark heading renderer turns the byte before a "#" that ends a
+// heading into a backslash, taking it for the marker.) Every unescaper skips markers when it
 // looks at the characters around, so a marker left out changes no other
 // decision; other code that reads markers (CommonMark's link text "]", the
 // table plugin's "|", mdStarEdges's "*") reads other characters'. Only a
@@ -33,7 +35,7 @@ func mdMarkIdle(s string, i int) bool {
 	case '.', ')':
 		p := s[i-1]
 		return mdGraphic(p) && (p < '0' || p > '9')
-	case '-', '+', '#', '=':
+	case '-', '+', '=':
 		return mdGraphic(s[i-1])
 	case '!':
 		return i+1 < len(s) && mdGraphic(s[i+1]) && s[i+1] != '['

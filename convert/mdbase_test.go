@@ -349,6 +349,7 @@ var mdBaseCases = []string{
 	"<pre>1. a-b (c)</pre><p>end.<img src=\"/i.png\" alt=\"i.j (k) 'l'\">.<figure><img src=\"/f.png\"><figcaption>cap. (1) - \"x\"</figcaption></figure></p>",
 	"<h2>C#</h2><h3>F# .</h3><h1>a##</h1><h4>x.</h4><h5>y-</h5><h6>z=</h6><h2>w!</h2><h2>v)</h2><h2>u(</h2><h2>t\"</h2><h2>s'</h2><h2>r$</h2><h2>1.</h2><h3>#</h3><h2>a-b #</h2>",
 	"<h2>C# and F#</h2><p>C# F#.</p><h2><em>x</em>#</h2><h2>q#<br></h2><h2>a # b #  </h2><h1>h.1) 2.</h1>",
+	"<p>1.5 2.x 3.) 4.</p><p>5.</p><p>6.\u00a0x</p><p>7.\ty</p><p>8)z 9) w 10.&lt;b&gt;</p><p>v1.2.3-rc.1 (2.0)</p><p>11.<br>12.</p>",
 	"<p>#<a0>\u00a0", "<p>#\u00a0</p>", "é ü \xe2\x82 \xff", "a\u2028b\u2029c", "<p>\u00a0</p><p>\u00a0\u00a0</p>",
 }
 

@@ -315,5 +315,16 @@ func mdTrimHardBreaks(b []byte) []byte {
 // mdBaseUnescape turns the escape markers into backslashes where the
 // CommonMark plugin's unescapers say the character needs one.
 func mdBaseUnescape(ctx converter.Context, b []byte) []byte {
+	return mdUnEscape(ctx, b)
+}
+
+// mdUnEscape is ctx.UnEscapeContent(b), but returns b itself when it holds
+// no escape marker: the library would copy it unchanged, after sorting
+// its unescapers once for each marker. Many pages have none left once
+// mdBaseText leaves out the idle ones.
+func mdUnEscape(ctx converter.Context, b []byte) []byte {
+	if bytes.IndexByte(b, mdEscapeMarker) < 0 {
+		return b
+	}
 	return ctx.UnEscapeContent(b)
 }

@@ -221,16 +221,32 @@ func FuzzMDBaseText(f *testing.F) {
 	})
 }
 
-// mdUnEscaper returns the UnEscapeContent of a converter built as
-// newMarkdown builds it, with the library's base plugin.
-func mdUnEscaper(tb testing.TB) func([]byte) []byte {
+// mdLibContext returns the context of a conversion by a converter built
+// as newMarkdown builds it, with the library's base plugin.
+func mdLibContext(tb testing.TB) converter.Context {
 	conv := newMarkdownWith(base.NewBasePlugin())
 	var ctx converter.Context
 	conv.Register.PreRenderer(func(c converter.Context, _ *html.Node) { ctx = c }, converter.PriorityEarly)
 	if _, err := conv.ConvertString("<p>x</p>"); err != nil {
 		tb.Fatal(err)
 	}
-	return ctx.UnEscapeContent
+	return ctx
+}
+
+// mdUnEscaper returns the library's UnEscapeContent of mdLibContext.
+func mdUnEscaper(tb testing.TB) func([]byte) []byte {
+	return mdLibContext(tb).UnEscapeContent
+}
+
+// TestMDUnEscape compares mdUnEscape with the library's UnEscapeContent,
+// with and without markers.
+func TestMDUnEscape(t *testing.T) {
+	ctx := mdLibContext(t)
+	for _, s := range append([]string{"", "a", "\a", "a\a", "\a*a\a*", "# a", "\a# a", "1. a", "1\a. a", "- x\n\a- y", "é\xff"}, mdMarkProse...) {
+		if got, want := mdUnEscape(ctx, []byte(s)), ctx.UnEscapeContent([]byte(s)); !bytes.Equal(got, want) {
+			t.Errorf("mdUnEscape(%q) = %q, want %q", s, got, want)
+		}
+	}
 }
 
 // mdMarksSame checks that text s, transformed by the library's base plugin

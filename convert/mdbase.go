@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/JohannesKaufmann/dom"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/collapse"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/marker"
 	"golang.org/x/net/html"
@@ -154,14 +153,10 @@ func mdRemoveIn(n *html.Node, k *mdTagKinds) {
 }
 
 // mdBaseCollapse collapses white space as HTML displays it, taking for a
-// block what the base plugin takes for one.
+// block what the base plugin takes for one: collapse.Collapse's work, done
+// by mdCollapse.
 func mdBaseCollapse(ctx converter.Context, doc *html.Node) {
-	k := newMDTagKinds(ctx)
-	collapse.Collapse(doc, &collapse.DomFuncs{
-		IsBlockNode: func(n *html.Node) bool {
-			return k.ofNode(n)&mdKindBlock != 0
-		},
-	})
+	mdCollapse(doc, newMDTagKinds(ctx))
 }
 
 // mdEscapedChars are the characters the plugins of newMarkdown register

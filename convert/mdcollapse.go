@@ -58,10 +58,11 @@ func (c *mdCollapser) node(n *html.Node) {
 	case html.TextNode:
 		c.text(n)
 	case html.ElementNode:
-		c.element(n)
+		kind := c.kindOf(n)
+		c.element(kind)
 		if n.FirstChild != nil && !mdPreformatted(n) {
 			c.children(n)
-			c.element(n)
+			c.element(kind)
 		}
 	case html.CommentNode:
 	default:
@@ -83,15 +84,33 @@ func (c *mdCollapser) text(n *html.Node) {
 	c.prevText = n
 }
 
-// element updates the walk's state for element n.
-func (c *mdCollapser) element(n *html.Node) {
+// What collapse.Collapse does at an element, by kind.
+const (
+	mdCollapseInline = iota // drops the leading space guard once a text was seen
+	mdCollapseBreak         // a block or "br": trims the text before it
+	mdCollapseKeep          // void, "pre" or "code": the next text keeps its leading space
+)
+
+// kindOf returns what the walk does at element n.
+func (c *mdCollapser) kindOf(n *html.Node) int {
 	switch {
 	case c.k.ofNode(n)&mdKindBlock != 0 || n.Data == "br":
+		return mdCollapseBreak
+	case mdVoidForCollapse(n.Data) || n.Data == "pre" || n.Data == "code":
+		return mdCollapseKeep
+	}
+	return mdCollapseInline
+}
+
+// element updates the walk's state at an element of kind kind.
+func (c *mdCollapser) element(kind int) {
+	switch {
+	case kind == mdCollapseBreak:
 		if c.prevText != nil {
 			c.prevText.Data = strings.TrimSuffix(c.prevText.Data, " ")
 		}
 		c.prevText, c.keepLead = nil, false
-	case mdVoidForCollapse(n.Data) || n.Data == "pre" || n.Data == "code":
+	case kind == mdCollapseKeep:
 		c.prevText, c.keepLead = nil, true
 	case c.prevText != nil:
 		c.keepLead = false

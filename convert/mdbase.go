@@ -26,11 +26,16 @@ import (
 //     the library once per tag name (mdTagKinds);
 //   - cuts long runs of newlines with one copy of the page (none when
 //     there is no such run) where the library copies it rune by rune, and
-//     replaces hard line breaks only when there is one.
+//     replaces hard line breaks only when there is one;
+//   - collapses white space with mdCollapse, collapse.Collapse's rules
+//     without its lookups per node;
+//   - leaves out the escape markers no unescaper can act on (mdMarkIdle),
+//     each of which would cost UnEscapeContent a sort of its unescapers,
+//     and skips UnEscapeContent when no marker is left (mdUnEscape).
 //
-// Like the library's, it leaves the escape markers to UnEscapeContent; it
-// assumes the converter escapes (the default "smart" mode: newMarkdown sets
-// no other). The reference tests (mdbase_test.go) check it against the
+// Like the library's, it leaves the other escape markers to
+// UnEscapeContent; it assumes the converter escapes (the default "smart"
+// mode: newMarkdown sets no other). The reference tests (mdbase_test.go) check it against the
 // library's plugin.
 type mdBase struct{}
 

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/JohannesKaufmann/dom"
-	"github.com/JohannesKaufmann/html-to-markdown/v2/collapse"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 	"github.com/JohannesKaufmann/html-to-markdown/v2/marker"
 	"golang.org/x/net/html"
@@ -27,11 +26,16 @@ import (
 //     the library once per tag name (mdTagKinds);
 //   - cuts long runs of newlines with one copy of the page (none when
 //     there is no such run) where the library copies it rune by rune, and
-//     replaces hard line breaks only when there is one.
+//     replaces hard line breaks only when there is one;
+//   - collapses white space with mdCollapse, collapse.Collapse's rules
+//     without its lookups per node;
+//   - leaves out the escape markers no unescaper can act on (mdMarkIdle),
+//     each of which would cost UnEscapeContent a sort of its unescapers,
+//     and skips UnEscapeContent when no marker is left (mdUnEscape).
 //
-// Like the library's, it leaves the escape markers to UnEscapeContent; it
-// assumes the converter escapes (the default "smart" mode: newMarkdown sets
-// no other). The reference tests (mdbase_test.go) check it against the
+// Like the library's, it leaves the other escape markers to
+// UnEscapeContent; it assumes the converter escapes (the default "smart"
+// mode: newMarkdown sets no other). The reference tests (mdbase_test.go) check it against the
 // library's plugin.
 type mdBase struct{}
 
@@ -154,14 +158,10 @@ func mdRemoveIn(n *html.Node, k *mdTagKinds) {
 }
 
 // mdBaseCollapse collapses white space as HTML displays it, taking for a
-// block what the base plugin takes for one.
+// block what the base plugin takes for one: collapse.Collapse's work, done
+// by mdCollapse.
 func mdBaseCollapse(ctx converter.Context, doc *html.Node) {
-	k := newMDTagKinds(ctx)
-	collapse.Collapse(doc, &collapse.DomFuncs{
-		IsBlockNode: func(n *html.Node) bool {
-			return k.ofNode(n)&mdKindBlock != 0
-		},
-	})
+	mdCollapse(doc, newMDTagKinds(ctx))
 }
 
 // mdEscapedChars are the characters the plugins of newMarkdown register
@@ -194,7 +194,9 @@ var mdTextPlain = func() (t [256]bool) {
 
 // mdBaseText is the base plugin's text transform: "<" and ">" become
 // entities, NUL becomes U+FFFD, and each character of mdEscapedChars gets
-// mdEscapeMarker before it.
+// mdEscapeMarker before it, unless mdMarkIdle says no unescaper could act
+// on it there (the library's UnEscapeContent would drop the marker, at the
+// cost of a pass over all its unescapers).
 func mdBaseText(_ converter.Context, s string) string {
 	i := mdPlainRun(s, 0)
 	if i == len(s) {
@@ -212,7 +214,9 @@ func mdBaseText(_ converter.Context, s string) string {
 		case '>':
 			mdWriteMarked(&b, "&gt;")
 		default:
-			b.WriteByte(mdEscapeMarker)
+			if !mdMarkIdle(s, i) {
+				b.WriteByte(mdEscapeMarker)
+			}
 			b.WriteByte(c)
 		}
 		j := mdPlainRun(s, i+1)
@@ -311,5 +315,16 @@ func mdTrimHardBreaks(b []byte) []byte {
 // mdBaseUnescape turns the escape markers into backslashes where the
 // CommonMark plugin's unescapers say the character needs one.
 func mdBaseUnescape(ctx converter.Context, b []byte) []byte {
+	return mdUnEscape(ctx, b)
+}
+
+// mdUnEscape is ctx.UnEscapeContent(b), but returns b itself when it holds
+// no escape marker: the library would copy it unchanged, after sorting
+// its unescapers once for each marker. Many pages have none left once
+// mdBaseText leaves out the idle ones.
+func mdUnEscape(ctx converter.Context, b []byte) []byte {
+	if bytes.IndexByte(b, mdEscapeMarker) < 0 {
+		return b
+	}
 	return ctx.UnEscapeContent(b)
 }

@@ -238,7 +238,7 @@ func mdRenderBlockquote(ctx converter.Context, w converter.Writer, n *html.Node)
 	var buf bytes.Buffer
 	ctx.RenderChildNodes(ctx, &buf, n)
 	// escapes are decided now, while a line of the quote starts its line
-	content := strings.TrimSpace(string(ctx.UnEscapeContent(buf.Bytes())))
+	content := strings.TrimSpace(string(mdUnEscape(ctx, buf.Bytes())))
 	if content == "" {
 		return converter.RenderSuccess
 	}

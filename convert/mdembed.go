@@ -285,7 +285,7 @@ func mdRenderFigure(ctx converter.Context, w converter.Writer, n *html.Node) con
 		st.inParam = true
 		ctx.RenderChildNodes(ctx, &buf, caption)
 		st.inParam = false
-		capMD = strings.TrimSpace(string(ctx.UnEscapeContent(buf.Bytes())))
+		capMD = strings.TrimSpace(string(mdUnEscape(ctx, buf.Bytes())))
 	}
 	var link string
 	var linkKind LinkKind

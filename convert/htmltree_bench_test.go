@@ -1,8 +1,6 @@
 package convert
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,20 +46,10 @@ func BenchmarkHTMLTree(b *testing.B) {
 // treeBenchPost joins the golden Markdown inputs that htmlTree takes until
 // the post has 20 KB.
 func treeBenchPost(b *testing.B) string {
-	files, _ := filepath.Glob("testdata/markdown/*.html")
-	var sb strings.Builder
-	for sb.Len() < 20_000 {
-		for _, f := range files {
-			in, err := os.ReadFile(f)
-			if err != nil {
-				b.Fatal(err)
-			}
-			if src := mdSanitize(string(in)); treeTakes(src) {
-				sb.WriteString(src)
-			}
-		}
-	}
-	return sb.String()
+	return goldenPost(b, func(in string) (string, bool) {
+		src := mdSanitize(in)
+		return src, treeTakes(src)
+	})
 }
 
 // treeTakes reports whether htmlTree takes src.

@@ -84,11 +84,7 @@ func (t *htmlTokens) next() htmlTokenKind {
 
 // markupStart reports whether c after a "<" starts a tag or comment.
 func markupStart(c byte) bool {
-	return asciiLetter(c) || c == '/' || c == '!' || c == '?'
-}
-
-func asciiLetter(c byte) bool {
-	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
+	return isLetter(c) || c == '/' || c == '!' || c == '?'
 }
 
 // readText reads text up to the next tag or comment.
@@ -184,7 +180,7 @@ func (t *htmlTokens) comment() htmlTokenKind {
 // endTag reads "</name>".
 func (t *htmlTokens) endTag() htmlTokenKind {
 	i := t.pos + 2
-	if i >= len(t.src) || !asciiLetter(t.src[i]) {
+	if i >= len(t.src) || !isLetter(t.src[i]) {
 		return tokUnsure
 	}
 	i, ok := t.tagName(i)
@@ -216,10 +212,15 @@ func (t *htmlTokens) tagName(i int) (int, bool) {
 
 // skipHTMLSpace returns the first index from i on that is not white space.
 func skipHTMLSpace(s string, i int) int {
-	for i < len(s) && strings.IndexByte(htmlSpace, s[i]) >= 0 {
+	for i < len(s) && isSpace(s[i]) {
 		i++
 	}
 	return i
+}
+
+// tagNameEnd reports whether c ends a tag name.
+func tagNameEnd(c byte) bool {
+	return isSpace(c) || c == '/' || c == '>'
 }
 
 // startTag reads a start tag and its attributes.
@@ -308,7 +309,7 @@ func (t *htmlTokens) attrValue(i int) (end int, val string, ok bool) {
 		return i + 1 + j + 1, attrText(t.src[i+1 : i+1+j]), true
 	}
 	j := i
-	for j < len(t.src) && t.src[j] != '>' && strings.IndexByte(htmlSpace, t.src[j]) < 0 {
+	for j < len(t.src) && t.src[j] != '>' && !isSpace(t.src[j]) {
 		j++
 	}
 	if j == len(t.src) {

@@ -46,7 +46,7 @@ func attrText(s string) string {
 // no other "&") stays as written in an attribute but not in text.
 func attrRefKept(piece string) bool {
 	n := 1
-	for n < len(piece) && (asciiLetter(piece[n]) || '0' <= piece[n] && piece[n] <= '9') {
+	for n < len(piece) && (isLetter(piece[n]) || '0' <= piece[n] && piece[n] <= '9') {
 		n++
 	}
 	if n == 1 {

@@ -189,7 +189,8 @@ func (b *treeBuilder) text() bool {
 	return true
 }
 
-// htmlSpace is the white space of HTML's tree construction.
+// htmlSpace is the white space of HTML's tree construction (isSpace's
+// bytes, as a cut set).
 const htmlSpace = " \t\r\n\f"
 
 // start adds a start tag, or reports false when the parser could do more.
@@ -236,15 +237,6 @@ func (b *treeBuilder) attrs() []html.Attribute {
 	i := len(b.attrSlab)
 	b.attrSlab = append(b.attrSlab, b.t.attr...)
 	return b.attrSlab[i : i+n : i+n]
-}
-
-// tagNameEnd reports whether c ends a tag name.
-func tagNameEnd(c byte) bool {
-	switch c {
-	case ' ', '\n', '\r', '\t', '\f', '/', '>':
-		return true
-	}
-	return false
 }
 
 // attrOrder is the order the parser sorts a formatting element's

@@ -60,7 +60,7 @@ func (mdBase) Init(conv *converter.Converter) error {
 	conv.Register.PreRenderer(mdBaseCollapse, converter.PriorityLate)
 	conv.Register.TextTransformer(mdBaseText, converter.PriorityStandard)
 	conv.Register.PostRenderer(mdBaseTrim, converter.PriorityStandard)
-	conv.Register.PostRenderer(mdBaseUnescape, converter.PriorityStandard+20)
+	conv.Register.PostRenderer(mdUnEscape, converter.PriorityStandard+20)
 	return nil
 }
 
@@ -209,10 +209,10 @@ func mdBaseText(_ converter.Context, s string) string {
 		switch c := s[i]; c {
 		case 0:
 			b.WriteString("\uFFFD")
-		case '<':
-			mdWriteMarked(&b, "&lt;")
+		case '<': // no byte of the entity is marked
+			b.WriteString("&lt;")
 		case '>':
-			mdWriteMarked(&b, "&gt;")
+			b.WriteString("&gt;")
 		default:
 			if !mdMarkIdle(s, i) {
 				b.WriteByte(mdEscapeMarker)
@@ -233,17 +233,6 @@ func mdPlainRun(s string, i int) int {
 		i++
 	}
 	return i
-}
-
-// mdWriteMarked writes the ASCII entity e as the library escapes it (the
-// entities are made before escaping).
-func mdWriteMarked(b *strings.Builder, e string) {
-	for i := 0; i < len(e); i++ {
-		if !mdTextPlain[e[i]] {
-			b.WriteByte(mdEscapeMarker)
-		}
-		b.WriteByte(e[i])
-	}
 }
 
 // mdBaseTrim is the base plugin's trim: white space off both ends, no
@@ -312,16 +301,12 @@ func mdTrimHardBreaks(b []byte) []byte {
 	return b
 }
 
-// mdBaseUnescape turns the escape markers into backslashes where the
-// CommonMark plugin's unescapers say the character needs one.
-func mdBaseUnescape(ctx converter.Context, b []byte) []byte {
-	return mdUnEscape(ctx, b)
-}
-
-// mdUnEscape is ctx.UnEscapeContent(b), but returns b itself when it holds
-// no escape marker: the library would copy it unchanged, after sorting
-// its unescapers once for each marker. Many pages have none left once
-// mdBaseText leaves out the idle ones.
+// mdUnEscape, the base plugin's last step, turns the escape markers into
+// backslashes where the unescapers say the character needs one. It is
+// ctx.UnEscapeContent(b), but returns b itself when b holds no marker: the
+// library would copy it unchanged, after sorting its unescapers once for
+// each marker. Many pages have none left once mdBaseText leaves out the
+// idle ones.
 func mdUnEscape(ctx converter.Context, b []byte) []byte {
 	if bytes.IndexByte(b, mdEscapeMarker) < 0 {
 		return b
